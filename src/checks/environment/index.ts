@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../engine/types.js';
+
+/** The environment checks, in display order. */
+export const environmentChecks: CheckDefinition[] = [];

@@ -1,0 +1,61 @@
+import type { ParsedArgs } from './args.js';
+import type { CliIO } from './io.js';
+import { readAll } from './io.js';
+import { UsageError } from './usage-error.js';
+import { parseTarget } from './target.js';
+import { readAzureCliConfig } from './azure-config.js';
+import { t } from '../knowledge/i18n.js';
+import { Secret } from '../probes/secret.js';
+import { runProcess } from '../probes/process.js';
+import { createHttpClient } from '../probes/http.js';
+import type { Cloud, Probes, SessionOptions, Target } from '../engine/types.js';
+
+export interface Session {
+  options: SessionOptions;
+  target: Target | null;
+  probes: Probes;
+  /** Things to tell the person before the run (upper case lowered, default registry used). */
+  notices: string[];
+}
+
+const CLOUDS: Cloud[] = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'];
+
+/** Resolves target, cloud and password; builds the probes. Throws UsageError for bad input. */
+export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boolean): Promise<Session> {
+  const notices: string[] = [];
+  const azConfig = readAzureCliConfig(io.env);
+  let cloud = args.options.cloud;
+  if (!args.options.cloudExplicit && azConfig.cloud && CLOUDS.includes(azConfig.cloud as Cloud)) {
+    cloud = azConfig.cloud as Cloud;
+  }
+  let registry = args.registry;
+  if (registry === null && azConfig.defaultRegistry) {
+    registry = azConfig.defaultRegistry;
+    notices.push(t('cli.notice.defaultRegistry', { name: registry }));
+  }
+  let target: Target | null = null;
+  if (registry !== null) {
+    const parsed = parseTarget(registry, cloud);
+    target = parsed.target;
+    if (parsed.lowered) notices.push(t('cli.notice.lowered', { value: registry, name: target.registryName ?? target.loginServer }));
+  }
+
+  let password: Secret | null = null;
+  if (args.passwordStdin) {
+    if (io.stdin.isTTY) throw new UsageError(t('cli.error.passwordStdinTty'));
+    const text = (await readAll(io.stdin)).replace(/\r?\n$/, '');
+    if (!text) throw new UsageError(t('cli.error.passwordStdinEmpty'));
+    password = new Secret(text);
+  } else if (io.env.ACR_DOCTOR_PASSWORD) {
+    password = new Secret(io.env.ACR_DOCTOR_PASSWORD);
+  }
+
+  const options: SessionOptions = { ...args.options, cloud, registry, password, interactive };
+  const probes: Probes = {
+    runProcess,
+    http: createHttpClient(options, io.env),
+    env: io.env,
+    platform: io.platform,
+  };
+  return { options, target, probes, notices };
+}
