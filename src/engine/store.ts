@@ -1,4 +1,4 @@
-import type { CheckResult, EngineEvent, Group, Status } from './types.js';
+import type { CheckResult, EngineEvent, Group, SessionInfo, Status } from './types.js';
 
 export type RowState =
   | { phase: 'pending' }
@@ -13,7 +13,37 @@ export interface CheckRow {
   state: RowState;
 }
 
+/** One run of a remediation command, as the wizard showed it. */
+export interface RemediationRun {
+  runId: string;
+  checkId: string;
+  remediationId: string;
+  title: string;
+  argv: string[];
+  startedAt: string;
+  /** Output kept for display and the transcript, bounded to the last OUTPUT_LIMIT characters. */
+  output: string;
+  exitCode: number | null;
+  durationMs: number | null;
+  cancelled: boolean;
+  finished: boolean;
+}
+
+export const OUTPUT_LIMIT = 64 * 1024;
+
+export interface Interaction {
+  id: string;
+  question: string;
+  checkId: string | null;
+  answer: boolean | null;
+  at: string;
+}
+
 export interface SessionState {
+  info: SessionInfo | null;
+  remediationRuns: RemediationRun[];
+  interactions: Interaction[];
+  exports: string[];
   /** Rows in the order the checks were defined. */
   rows: CheckRow[];
   running: boolean;
@@ -24,6 +54,10 @@ export interface SessionState {
 }
 
 export const initialState: SessionState = {
+  info: null,
+  remediationRuns: [],
+  interactions: [],
+  exports: [],
   rows: [],
   running: false,
   startedAt: null,
@@ -72,6 +106,53 @@ export function reduce(state: SessionState, event: EngineEvent): SessionState {
         durationMs: (state.durationMs ?? 0) + event.durationMs,
         interrupted: event.interrupted,
       };
+    case 'session-info':
+      return { ...state, info: event.info };
+    case 'prompt':
+      return {
+        ...state,
+        interactions: [...state.interactions, { id: event.id, question: event.question, checkId: event.checkId ?? null, answer: null, at: event.at }],
+      };
+    case 'answer':
+      return { ...state, interactions: state.interactions.map((i) => (i.id === event.id ? { ...i, answer: event.answer } : i)) };
+    case 'remediation-started':
+      return {
+        ...state,
+        remediationRuns: [
+          ...state.remediationRuns,
+          {
+            runId: event.runId,
+            checkId: event.checkId,
+            remediationId: event.remediationId,
+            title: event.title,
+            argv: event.argv,
+            startedAt: event.at,
+            output: '',
+            exitCode: null,
+            durationMs: null,
+            cancelled: false,
+            finished: false,
+          },
+        ],
+      };
+    case 'remediation-output':
+      return {
+        ...state,
+        remediationRuns: state.remediationRuns.map((r) =>
+          r.runId === event.runId ? { ...r, output: (r.output + event.text).slice(-OUTPUT_LIMIT) } : r,
+        ),
+      };
+    case 'remediation-finished':
+      return {
+        ...state,
+        remediationRuns: state.remediationRuns.map((r) =>
+          r.runId === event.runId
+            ? { ...r, exitCode: event.exitCode, durationMs: event.durationMs, cancelled: event.cancelled, finished: true }
+            : r,
+        ),
+      };
+    case 'export-written':
+      return { ...state, exports: [...state.exports, ...event.paths] };
     default:
       return state;
   }

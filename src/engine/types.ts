@@ -171,4 +171,24 @@ export type EngineEvent =
   | { type: 'check-started'; at: string; id: string }
   | { type: 'check-progress'; at: string; id: string; message: string }
   | { type: 'check-finished'; at: string; result: CheckResult }
-  | { type: 'run-finished'; at: string; durationMs: number; interrupted: boolean };
+  | { type: 'run-finished'; at: string; durationMs: number; interrupted: boolean }
+  // The wizard's interactions, recorded for the transcript.
+  | { type: 'session-info'; at: string; info: SessionInfo }
+  | { type: 'prompt'; at: string; id: string; question: string; checkId?: string }
+  | { type: 'answer'; at: string; id: string; answer: boolean }
+  | { type: 'remediation-started'; at: string; runId: string; checkId: string; remediationId: string; title: string; argv: string[] }
+  | { type: 'remediation-output'; at: string; runId: string; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'remediation-finished'; at: string; runId: string; exitCode: number | null; durationMs: number; cancelled: boolean }
+  | { type: 'export-written'; at: string; paths: string[] };
+
+/** Who, where and with what the session ran (claims only, never a token; proxy without credentials). */
+export interface SessionInfo {
+  toolVersion: string;
+  platform: string;
+  arch: string;
+  nodeVersion: string;
+  proxy: string | null;
+  target: Target | null;
+  mode: 'check' | 'wizard' | 'demo' | 'replay';
+  scenario?: string;
+}

@@ -1,9 +1,27 @@
 import type { Messages } from '../../i18n.js';
 import { cli } from './cli.js';
 import { report } from './report.js';
+import { environment } from './environment.js';
+import { registry } from './registry.js';
+import { auth } from './auth.js';
+import { repository } from './repository.js';
+import { simulator } from './simulator.js';
+import { ui } from './ui.js';
+import { knowledge } from './knowledge.js';
+import { explain } from './explain.js';
+import { transcript } from './transcript.js';
 
 // Same fragments as en/; a test fails when a key or a placeholder differs.
 export const sv: Messages = {
   ...cli,
   ...report,
+  ...environment,
+  ...registry,
+  ...auth,
+  ...repository,
+  ...simulator,
+  ...ui,
+  ...knowledge,
+  ...explain,
+  ...transcript,
 };

@@ -1,0 +1,1 @@
+export const repository: Record<string, string> = {};

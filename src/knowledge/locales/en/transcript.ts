@@ -1,0 +1,1 @@
+export const transcript: Record<string, string> = {};

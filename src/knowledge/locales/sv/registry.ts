@@ -1,0 +1,1 @@
+export const registry: Record<string, string> = {};
