@@ -1,11 +1,11 @@
 // Bundles the CLI into dist/ as ESM. Ink and React stay in their own chunk, loaded only by the wizard.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-await build({
+const result = await build({
+  write: false,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
@@ -24,3 +24,11 @@ await build({
   banner: { js: "import { createRequire as __acrCreateRequire } from 'node:module'; const require = __acrCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Each file is replaced atomically, so a test running the CLI while another build runs never reads half a file.
+for (const file of result.outputFiles) {
+  await mkdir(dirname(file.path), { recursive: true });
+  const tmp = `${file.path}.${process.pid}.tmp`;
+  await writeFile(tmp, file.contents);
+  await rename(tmp, file.path);
+}
