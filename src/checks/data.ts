@@ -32,6 +32,8 @@ export interface DnsData {
 
 /** registry.challenge */
 export interface ChallengeData {
+  /** bearer: ACR's token flow (realm and service set). basic: a registry that only asks for Basic credentials (accepted when --auth basic). */
+  scheme: 'bearer' | 'basic';
   realm: string;
   service: string;
   scope: string | null;
@@ -76,7 +78,10 @@ export interface GrantedAccess {
 
 /** auth.access-token */
 export interface AccessTokenData {
-  accessToken: Secret;
+  /** The whole Authorization header value for registry calls: "Bearer <token>" or "Basic <b64>". */
+  authorization: Secret;
+  /** The registry access token (absent for a Basic-only registry). */
+  accessToken: Secret | null;
   scope: string;
   granted: GrantedAccess[];
 }
