@@ -1,0 +1,83 @@
+import type { CheckContext } from '../engine/types.js';
+
+/** Why an `az` call gave no JSON. */
+export type AzFailure = 'not-installed' | 'not-signed-in' | 'timeout' | 'aborted' | 'failed' | 'bad-json';
+
+export type AzResult<T> = { ok: true; value: T; durationMs: number } | { ok: false; reason: AzFailure; message: string; durationMs: number };
+
+type AzContext = Pick<CheckContext, 'probes' | 'signal' | 'timeoutMs'>;
+
+const NOT_SIGNED_IN = /az login|not logged in|no subscription found|refresh token has expired|AADSTS700082|AADSTS50173/i;
+
+/** The first meaningful stderr line, trimmed (az prints long tracebacks on bugs). */
+function firstLine(text: string): string {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l && !/^WARNING:/i.test(l));
+  return (line ?? '').replace(/^ERROR:\s*/i, '').slice(0, 300);
+}
+
+/**
+ * Runs `az ARGS --output json` without a shell and parses its answer. Tells apart a missing CLI,
+ * a CLI that is not signed in, and other failures, so checks can skip with the right reason.
+ */
+export async function runAz<T = unknown>(ctx: AzContext, args: string[], options: { timeoutMs?: number } = {}): Promise<AzResult<T>> {
+  const argv = ['az', ...args, '--output', 'json', '--only-show-errors'];
+  const r = await ctx.probes.runProcess(argv, {
+    timeoutMs: options.timeoutMs ?? ctx.timeoutMs,
+    signal: ctx.signal,
+    env: { ...ctx.probes.env, AZURE_CORE_NO_COLOR: 'true', AZURE_CORE_COLLECT_TELEMETRY: 'no' },
+  });
+  const durationMs = r.durationMs;
+  if (r.notFound) return { ok: false, reason: 'not-installed', message: 'az was not found on PATH', durationMs };
+  if (r.timedOut) return { ok: false, reason: 'timeout', message: 'az did not answer in time', durationMs };
+  if (r.aborted) return { ok: false, reason: 'aborted', message: 'stopped', durationMs };
+  if (r.error) return { ok: false, reason: 'failed', message: r.error, durationMs };
+  if (r.exitCode !== 0) {
+    const message = firstLine(r.stderr) || `az exited with code ${r.exitCode}`;
+    return { ok: false, reason: NOT_SIGNED_IN.test(r.stderr) ? 'not-signed-in' : 'failed', message, durationMs };
+  }
+  try {
+    return { ok: true, value: JSON.parse(r.stdout) as T, durationMs };
+  } catch {
+    return { ok: false, reason: 'bad-json', message: firstLine(r.stdout) || 'empty output', durationMs };
+  }
+}
+
+/** The subset of `az acr show --output json` the checks read (camelCase, as the CLI prints it). */
+export interface AcrShow {
+  id?: string;
+  name?: string;
+  loginServer?: string;
+  location?: string;
+  /** Newer API versions: "AbacRepositoryPermissions" or "LegacyRegistryPermissions". */
+  roleAssignmentMode?: string | null;
+  dataEndpointEnabled?: boolean | null;
+  dataEndpointHostNames?: string[] | null;
+  encryption?: {
+    status?: string | null;
+    keyVaultProperties?: {
+      identity?: string | null;
+      keyIdentifier?: string | null;
+      versionedKeyIdentifier?: string | null;
+    } | null;
+  } | null;
+  identity?: {
+    type?: string | null;
+    principalId?: string | null;
+    tenantId?: string | null;
+    userAssignedIdentities?: Record<string, { clientId?: string | null; principalId?: string | null } | null> | null;
+  } | null;
+  privateEndpointConnections?: {
+    id?: string;
+    name?: string;
+    privateEndpoint?: { id?: string | null } | null;
+    privateLinkServiceConnectionState?: { status?: string | null } | null;
+  }[] | null;
+}
+
+/** `az acr show --name NAME`. */
+export function acrShow(ctx: AzContext, name: string): Promise<AzResult<AcrShow>> {
+  return runAz<AcrShow>(ctx, ['acr', 'show', '--name', name]);
+}
