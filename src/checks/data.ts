@@ -94,4 +94,23 @@ export interface PullData {
   dataEndpointHost: string | null;
   /** The full redirect URL with its SAS query: a secret. */
   redirectUrl: Secret | null;
+  /** What pull saw when it followed the redirect (so repository.data-endpoint need not download again). */
+  dataEndpoint?: DataEndpointObservation | null;
+}
+
+/** The redirect leg of a blob download, as observed by repository.pull. */
+export interface DataEndpointObservation {
+  host: string;
+  port: number;
+  /** HTTP status of the download, or null when the request itself failed. */
+  status: number | null;
+  /** HttpErrorKind when the request failed (dns, refused, tls, timeout, ...). */
+  errorKind: string | null;
+  errorCode: string | null;
+  bytes: number;
+  durationMs: number;
+  /** The downloaded bytes match the digest (null: not checkable). */
+  digestOk: boolean | null;
+  /** Set once repository.data-endpoint reported it: a re-run downloads again. */
+  reported?: boolean;
 }

@@ -54,4 +54,40 @@ export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
   stats(): HttpStats;
   close(): Promise<void>;
+  /**
+   * Opens a TLS connection to the URL's origin the way requests do (connect-to, proxy, roots) and
+   * describes it. A trusted connection is kept for the next request to that origin.
+   * Throws HttpError for anything short of a finished handshake.
+   */
+  tlsHandshake?(url: string, signal?: AbortSignal): Promise<TlsHandshakeInfo>;
+  /** The proxy a request to this URL would use, without credentials; null for a direct connection. */
+  proxyFor?(url: string): string | null;
+}
+
+/** What a TLS handshake with the registry showed (HttpClient.tlsHandshake). */
+export interface TlsHandshakeInfo {
+  /** host:port dialled (after --connect-to). */
+  dialled: string;
+  /** The proxy that carried the tunnel, without credentials. */
+  proxy: string | null;
+  protocol: string | null;
+  authorized: boolean;
+  /** The verification failure (OpenSSL/node code and message) when not authorized. */
+  errorCode: string | null;
+  errorMessage: string | null;
+  certificate: CertificateInfo | null;
+  /** The handshake's connection was handed to the HTTP client for the next request to this origin. */
+  reusable: boolean;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  /** The issuer's organisation, or its common name, for messages. */
+  issuerName: string;
+  subjectAltNames: string[];
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+  selfSigned: boolean;
 }
