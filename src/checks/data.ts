@@ -111,6 +111,10 @@ export interface DataEndpointObservation {
   durationMs: number;
   /** The downloaded bytes match the digest (null: not checkable). */
   digestOk: boolean | null;
+  /** The blob is text (the config JSON), so its digest can be checked again on a re-run. */
+  textual?: boolean;
+  /** The error code in a refusal's body (Azure storage XML <Code> or a registry error code). */
+  serverCode?: string | null;
   /** Set once repository.data-endpoint reported it: a re-run downloads again. */
   reported?: boolean;
 }

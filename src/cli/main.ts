@@ -10,6 +10,7 @@ import { runDemoCommand } from './commands/demo.js';
 import { runWizardCommand } from './commands/wizard.js';
 import { setLang, langFromEnv, t } from '../knowledge/i18n.js';
 import { VERSION } from '../version.js';
+import { redactText, secretValuesFromEnv } from '../transcript/redact.js';
 
 /** Whether the bare command opens the wizard: both ends are terminals and CI is not set. */
 export function isInteractive(io: CliIO): boolean {
@@ -53,9 +54,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr.write(`acr-doctor: ${err.message}\n${t('cli.hint.help')}\n`);
       return 2;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    // An unexpected error's text may quote a request or a token: scrub it like every other output.
+    const known = secretValuesFromEnv(io.env);
+    const message = redactText(err instanceof Error ? err.message : String(err), known);
     io.stderr.write(`acr-doctor: ${t('cli.error.internal', { message })}\n`);
-    if (io.env.ACR_DOCTOR_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    if (io.env.ACR_DOCTOR_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${redactText(err.stack, known)}\n`);
     return 1;
   }
 }

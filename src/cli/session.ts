@@ -53,7 +53,7 @@ export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boo
   const options: SessionOptions = { ...args.options, cloud, registry, password, interactive };
   const probes: Probes = {
     runProcess,
-    http: createHttpClient(options, io.env),
+    http: createHttpClient(options, io.env, options.verbose ? (line) => void io.stderr.write(`${line}\n`) : undefined),
     env: io.env,
     platform: io.platform,
   };

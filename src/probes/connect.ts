@@ -1,5 +1,5 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { ConnectTo } from '../engine/types.js';
 import { ProxyError } from './net-errors.js';
 import { displayProxy } from './proxy-env.js';
@@ -10,6 +10,8 @@ export interface OpenParams {
   port: number;
   secure: boolean;
   ca: string[];
+  /** Built once per session from `ca` (building it per connection costs a few hundred ms). */
+  secureContext?: SecureContext;
   proxy: URL | null;
   connectTo: ConnectTo[];
   timeoutMs: number;
@@ -175,7 +177,7 @@ export async function openSocket(p: OpenParams): Promise<OpenedSocket> {
       socket,
       host,
       ...(isIP(host) ? {} : { servername: host }),
-      ca: p.ca,
+      secureContext: p.secureContext ?? createSecureContext({ ca: p.ca }),
       ALPNProtocols: ['http/1.1'],
       rejectUnauthorized: false,
       checkServerIdentity: (name, cert) => {

@@ -18,9 +18,9 @@ export interface SimCerts {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function makeCa(cn: string): Promise<KeyCert> {
+async function makeCa(cn: string, org: string): Promise<KeyCert> {
   const now = Date.now();
-  const r = await generate([{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'acr-doctor simulator' }], {
+  const r = await generate([{ name: 'commonName', value: cn }, { name: 'organizationName', value: org }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate: new Date(now - DAY),
@@ -55,7 +55,11 @@ async function makeLeaf(hosts: string[], ca: KeyCert, validDays: number): Promis
 }
 
 export async function makeCerts(hosts: string[]): Promise<SimCerts> {
-  const [ca, rogueCa] = await Promise.all([makeCa('acr-doctor simulator CA'), makeCa('Untrusted Inspection CA')]);
+  const [ca, rogueCa] = await Promise.all([
+    makeCa('acr-doctor simulator CA', 'acr-doctor simulator'),
+    // What a TLS-inspecting corporate proxy presents instead of the registry's own certificate.
+    makeCa('Contoso Web Gateway Inspection CA', 'Contoso Ltd'),
+  ]);
   const [trusted, expiring, untrusted] = await Promise.all([
     makeLeaf(hosts, ca, 20),
     makeLeaf(hosts, ca, 5),

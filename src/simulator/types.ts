@@ -22,7 +22,8 @@ export interface SimState {
 }
 
 export type ChallengeMode = 'bearer' | 'none' | 'basic' | 'bad' | 'html' | 'reset';
-export type ExchangeMode = 'ok' | 'throttled' | 'throttled-once' | 'denied' | 'html';
+/** acr-denied: ACR-audience AAD tokens are refused too (with ARM ones disallowed, nothing gets through). */
+export type ExchangeMode = 'ok' | 'throttled' | 'throttled-once' | 'denied' | 'html' | 'acr-denied';
 export type TokenMode = 'ok' | 'denied' | 'partial' | 'throttled';
 export type TlsMode = 'trusted' | 'untrusted' | 'expiring';
 
@@ -51,6 +52,8 @@ export interface Scenario {
   /** Roles every fixture identity (user, service principal) holds at start; default AcrPull + AcrPush. */
   roles?: Role[];
   behaviour?: Partial<Omit<Behaviour, 'azure'>> & { azure?: Partial<Behaviour['azure']> };
+  /** What `acr-doctor demo` turns on so the scenario shows (a push test, a sign-in mode). */
+  demo?: { push?: boolean; auth?: 'anonymous' | 'basic' };
 }
 
 export interface RecordedRequest {

@@ -1,6 +1,5 @@
 import type { CheckResult, EngineEvent, SessionInfo, Target } from '../engine/types.js';
-import type { SessionState } from '../engine/store.js';
-import { results } from '../engine/store.js';
+import { OUTPUT_LIMIT, results, type SessionState } from '../engine/store.js';
 import { buildJsonReport, type JsonReport } from '../report/json.js';
 import { redactDeep, secretValuesFromEnv } from './redact.js';
 
@@ -76,6 +75,15 @@ export function coalesceOutput(events: EngineEvent[]): EngineEvent[] {
   return out;
 }
 
+/**
+ * Keeps the last OUTPUT_LIMIT characters of each (joined) output event, as the store does for the
+ * screen: folding the capped events gives the same output. Run after scrubbing, so a cut can never
+ * leave half a token that the patterns no longer recognise.
+ */
+export function capOutput(events: EngineEvent[], limit = OUTPUT_LIMIT): EngineEvent[] {
+  return events.map((e) => (e.type === 'remediation-output' && e.text.length > limit ? { ...e, text: e.text.slice(-limit) } : e));
+}
+
 /** Builds the transcript and scrubs every string in it (the second wall behind Secret). */
 export function buildTranscript(input: DocumentInput, env: Record<string, string | undefined> = process.env): TranscriptDocument {
   const checks = results(input.state);
@@ -99,5 +107,6 @@ export function buildTranscript(input: DocumentInput, env: Record<string, string
     identity: identityFrom(checks),
     events: coalesceOutput(input.events),
   };
-  return redactDeep(doc, [...input.secrets, ...secretValuesFromEnv(env)]);
+  const clean = redactDeep(doc, [...input.secrets, ...secretValuesFromEnv(env)]);
+  return { ...clean, events: capOutput(clean.events) };
 }

@@ -1,8 +1,13 @@
-/** Text that reads literally in Markdown: punctuation that could start markup is backslash-escaped. */
+/**
+ * Text that reads literally in Markdown: punctuation that could start markup is backslash-escaped,
+ * and a leading list marker ("- ", "+ ", "1. ") is defused.
+ */
 export function mdText(text: string): string {
   return text
-    .replace(/[\\`*_[\]{}()<>#+!|~&]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]{}<>#|~&]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A GFM table cell: literal text, pipes escaped, line breaks kept as <br>. */

@@ -16,7 +16,8 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const JSON_FIELD = new RegExp(`("(?:${SECRET_FIELDS})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, 'gi');
 // Escaped JSON inside a JSON string: \"password\":\"...\"
 const ESCAPED_JSON_FIELD = new RegExp(`(\\\\"(?:${SECRET_FIELDS})\\\\"\\s*:\\s*\\\\")((?:[^"\\\\]|\\\\[^"])*)(\\\\")`, 'gi');
-const FORM_FIELD = new RegExp(`(^|[?&;\\s"'{,(])((?:${SECRET_FIELDS})=)([^&\\s"',;)}]+)`, 'gim');
+// The lead also covers %26 and %3F: a URL-encoded query inside another URL.
+const FORM_FIELD = new RegExp(`(^|[?&;\\s"'{,(]|%26|%3[Ff])((?:${SECRET_FIELDS})(?:=|%3[Dd]))([^&\\s"',;)}]+)`, 'gim');
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"']*:)([^@\s/"']+)(@)/gi;
 const AUTH_HEADER =
   /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Negotiate|NTLM|Digest|Token|SharedKey)(\s+))?([^\s"',;]+)/gi;
@@ -86,22 +87,52 @@ export function redactText(text: string, known: string[] = []): string {
   return out;
 }
 
+// Object keys whose string value is a credential whatever it looks like.
+const SECRET_KEY =
+  /^(?:(?:proxy-)?authorization|(?:access|refresh|id)_?token|token|password|passwd|client_?secret|secret|client_?assertion|cookie|set-cookie|sig)$/i;
+
 /**
- * Returns a deep copy of a JSON-like value with every string (keys included) scrubbed. Values with
- * toJSON (Secret) are serialised first, so they come out as [REDACTED].
+ * The value as JSON would see it (toJSON honoured, so Secret becomes [REDACTED]; undefined and
+ * functions dropped; bigint as text) without throwing on cycles.
+ */
+function toPlain(v: unknown, ancestors: Set<object>): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v !== 'object') return undefined;
+  const withJson = v as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return toPlain(withJson.toJSON(), ancestors);
+  if (ancestors.has(v)) return '[Circular]';
+  ancestors.add(v);
+  try {
+    if (Array.isArray(v)) return v.map((x) => toPlain(x, ancestors) ?? null);
+    const out: Record<string, unknown> = {};
+    for (const [k, inner] of Object.entries(v)) {
+      const p = toPlain(inner, ancestors);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  } finally {
+    ancestors.delete(v);
+  }
+}
+
+/**
+ * Returns a deep copy of a JSON-like value with every string (keys included) scrubbed, and the
+ * string value of a credential-named key (authorization, password, token, ...) replaced whole.
  */
 export function redactDeep<T>(value: T, known: string[] = []): T {
-  if (value === undefined) return value;
-  const plain: unknown = JSON.parse(JSON.stringify(value));
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redactText(v, known);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, inner] of Object.entries(v as Record<string, unknown>)) out[redactText(k, known)] = walk(inner);
+      for (const [k, inner] of Object.entries(v as Record<string, unknown>)) {
+        out[redactText(k, known)] = typeof inner === 'string' && inner && SECRET_KEY.test(k) ? REDACTED : walk(inner);
+      }
       return out;
     }
     return v;
   };
-  return walk(plain) as T;
+  return walk(toPlain(value, new Set())) as T;
 }

@@ -6,10 +6,9 @@ import { withDependents } from '../engine/graph.js';
 import { selectChecks } from '../checks/index.js';
 import { secretValuesFromEnv } from '../transcript/redact.js';
 import * as transcript from '../transcript/export.js';
-import { VERSION } from '../version.js';
+import { buildSessionInfo } from '../transcript/session-info.js';
 import { t } from '../knowledge/i18n.js';
 import { runCommand, type CommandOutcome } from './exec.js';
-import { proxyFromEnv } from './road.js';
 
 /** What became of a remediation: "fixed" only when the check passes on the re-run. */
 export type FixPhase = 'running' | 'rechecking' | 'fixed' | 'not-fixed' | 'cancelled' | 'failed';
@@ -138,16 +137,13 @@ export class WizardController {
   start(target: Target | null = this.snap.target): void {
     if (this.snap.started || !this.session) return;
     const s = this.session;
-    const info: SessionInfo = {
-      toolVersion: VERSION,
-      platform: s.probes.platform,
-      arch: process.arch,
-      nodeVersion: process.version,
-      proxy: proxyFromEnv(s.probes.env, target?.loginServer ?? null),
+    const info: SessionInfo = buildSessionInfo({
       target,
+      env: s.probes.env,
       mode: this.opts.mode ?? 'wizard',
+      platform: s.probes.platform,
       ...(this.opts.scenario ? { scenario: this.opts.scenario } : {}),
-    };
+    });
     this.update({ started: true, target });
     this.emit({ type: 'session-info', at: iso(), info });
     void this.runChain(null);

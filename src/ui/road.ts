@@ -1,5 +1,6 @@
 import type { CheckRow } from '../engine/store.js';
-import type { Status } from '../engine/types.js';
+import type { Status, Target } from '../engine/types.js';
+import { proxyInUse } from '../transcript/session-info.js';
 
 /** How one stretch of the road looks: the outcome of the checks behind it. */
 export type Leg = Status | 'running' | 'pending' | 'none';
@@ -33,23 +34,10 @@ function legOf(rows: CheckRow[], ids: string[]): Leg {
   return worst;
 }
 
-function bypassed(env: Record<string, string | undefined>, host: string): boolean {
-  const list = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  const h = host.toLowerCase();
-  return list.some((e) => e === '*' || h === e.replace(/^\./, '') || h.endsWith(e.startsWith('.') ? e : `.${e}`));
-}
-
-/** The proxy the registry's requests go through, without user name or password; null when none applies. */
-export function proxyFromEnv(env: Record<string, string | undefined>, loginServer: string | null = null): string | null {
-  const raw = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  if (!raw) return null;
-  if (loginServer && bypassed(env, loginServer.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''))) return null;
-  try {
-    const u = new URL(raw.includes('://') ? raw : `http://${raw}`);
-    return u.port ? `${u.hostname}:${u.port}` : u.hostname;
-  } catch {
-    return '?';
-  }
+/** The proxy the registry's requests go through, as host:port without credentials; null when none applies. */
+export function proxyFromEnv(env: Record<string, string | undefined>, target: Target | null): string | null {
+  const p = proxyInUse(env, target);
+  return p ? p.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : null;
 }
 
 /** this machine → proxy (when set) → DNS → TLS → registry → token → data endpoint. Empty without a target. */

@@ -33,7 +33,7 @@ export async function generateTestCert(
     curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate: opts.notBefore ?? new Date(Date.now() - 60_000),
-    notAfterDate: opts.notAfter ?? new Date(Date.now() + 7 * 86_400_000),
+    notAfterDate: opts.notAfter ?? new Date(Date.now() + 90 * 86_400_000),
     extensions: [
       { name: 'basicConstraints', cA: true },
       { name: 'keyUsage', digitalSignature: true, keyCertSign: true },

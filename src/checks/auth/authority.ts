@@ -7,7 +7,12 @@ export const AUTHORITY_HOSTS: Record<Cloud, string> = {
   AzureUSGovernment: 'https://login.microsoftonline.us',
 };
 
-export const ARM_SCOPE = 'https://management.azure.com/.default';
+/** The Resource Manager scope per cloud (what `az account get-access-token` gives by default). */
+export const ARM_SCOPES: Record<Cloud, string> = {
+  AzureCloud: 'https://management.azure.com/.default',
+  AzureChinaCloud: 'https://management.chinacloudapi.cn/.default',
+  AzureUSGovernment: 'https://management.usgovcloudapi.net/.default',
+};
 export const ACR_RESOURCE = 'https://containerregistry.azure.net';
 export const ACR_SCOPE = `${ACR_RESOURCE}/.default`;
 

@@ -3,7 +3,7 @@ import { t } from '../../knowledge/i18n.js';
 import { Secret } from '../../probes/secret.js';
 import { redactText } from '../../transcript/redact.js';
 import { aadstsMeaning, findAadstsCode } from './aadsts.js';
-import { ACR_SCOPE, ARM_SCOPE, authorityHost, validTenant } from './authority.js';
+import { ACR_SCOPE, ARM_SCOPES, authorityHost, validTenant } from './authority.js';
 import { clip, describeHttpError, formBody, jsonObject, send } from './http-util.js';
 import { identityFromAadToken } from './identity.js';
 import { manual } from './remediations.js';
@@ -101,12 +101,12 @@ export async function envCredential(ctx: CheckContext): Promise<SourceResult> {
   const clientId = env.AZURE_CLIENT_ID!.trim();
   const tenant = env.AZURE_TENANT_ID!.trim();
   const secret = env.AZURE_CLIENT_SECRET!;
-  if (!validTenant(tenant)) return fail(t('auth.env.badTenant'), {}, [manual('check-tenant', 'auth.fix.checkTenant', { tenant: '' })]);
+  if (!validTenant(tenant)) return fail(t('auth.env.badTenant'), {}, [manual('check-tenant', 'auth.fix.checkTenant', { tenant: tenant.slice(0, 80) })]);
   const authority = authorityHost(env, ctx.options.cloud);
   if (!authority) return fail(t('auth.env.badAuthority'), {}, [manual('check-env-credential', 'auth.fix.checkEnvCredential')]);
   const url = `${authority.host}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
 
-  const answer = await requestToken(ctx, url, clientId, secret, ARM_SCOPE, ctx.signal);
+  const answer = await requestToken(ctx, url, clientId, secret, ARM_SCOPES[ctx.options.cloud], ctx.signal);
   if (!answer.ok) {
     const meaning = aadstsMeaning(answer.aadsts);
     const details: Record<string, unknown> = { clientId, tenantId: tenant, authority: authority.host, status: answer.status };

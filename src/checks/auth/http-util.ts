@@ -94,13 +94,11 @@ export interface Sent {
 /**
  * Sends one request through the session's client, bound to the check's signal. A 429 whose
  * Retry-After is at most a few seconds is waited out and retried once; a longer one is returned.
- * The log line names method, URL and status only: bodies and headers can hold credentials.
+ * The session's client writes the --verbose log (redacted) itself.
  */
 export async function send(ctx: CheckContext, req: HttpRequest): Promise<Sent> {
   const once = async (): Promise<HttpResponse> => {
-    const res = await ctx.probes.http.request({ ...req, signal: ctx.signal });
-    ctx.log(`${req.method ?? 'GET'} ${redactText(req.url)} → ${res.status} (${res.durationMs} ms)`);
-    return res;
+    return ctx.probes.http.request({ ...req, signal: ctx.signal });
   };
   const first = await once();
   if (first.status !== 429) return { response: first, retried: false };

@@ -4,13 +4,16 @@ import { ACR_SCOPE } from './authority.js';
 
 const AUTH_DOCS = 'https://aka.ms/acr/authorization';
 
-/** `az login` (optionally for one tenant): it opens a browser or device-code prompt, so it needs the terminal. */
+/**
+ * `az login` (optionally for one tenant): it opens a browser or device-code prompt, so it needs the
+ * terminal. It changes this machine's sign-in state, hence `changes`.
+ */
 export function azLogin(tenant?: string | null): Remediation {
   return {
     id: 'az-login',
     title: tenant ? t('auth.fix.azLoginTenant', { tenant }) : t('auth.fix.azLogin'),
     command: tenant ? ['az', 'login', '--tenant', tenant] : ['az', 'login'],
-    changes: false,
+    changes: true,
     interactive: true,
     docs: AUTH_DOCS,
   };
@@ -22,7 +25,7 @@ export function azLoginAcrScope(): Remediation {
     id: 'az-login-acr-scope',
     title: t('auth.fix.azLoginAcrScope'),
     command: ['az', 'login', '--scope', ACR_SCOPE],
-    changes: false,
+    changes: true,
     interactive: true,
     docs: AUTH_DOCS,
   };

@@ -13,6 +13,8 @@ export type DaemonProblem =
   | { kind: 'context-missing'; context: string }
   /** DOCKER_HOST is not a valid address. */
   | { kind: 'host-invalid'; endpoint: string }
+  /** Client and daemon share no API version (an old client, a new daemon, or DOCKER_API_VERSION forcing one). */
+  | { kind: 'api-version'; detail: string }
   /** The daemon accepted the connection but did not answer in time. */
   | { kind: 'timeout'; endpoint: string | null }
   | { kind: 'unknown' };
@@ -54,6 +56,9 @@ export function classifyDaemonError(input: DaemonErrorInput): DaemonProblem {
   if (/permission denied/i.test(stderr) && /docker|socket|pipe/i.test(stderr)) return { kind: 'permission', endpoint };
   // Windows: "open //./pipe/docker_engine: Access is denied."
   if (/pipe\/docker_engine: Access is denied/i.test(stderr)) return { kind: 'permission', endpoint };
+
+  const api = /client version [\d.]+ is too (?:new|old)\. (?:Maximum|Minimum) supported API version is [\d.]+/i.exec(stderr);
+  if (api) return { kind: 'api-version', detail: api[0] };
 
   if (input.timedOut || /context deadline exceeded|i\/o timeout|Client\.Timeout exceeded/i.test(stderr)) {
     return { kind: 'timeout', endpoint };

@@ -2,6 +2,7 @@
 
 export type PullProblem =
   | 'platform'
+  | 'credential-helper'
   | 'dns'
   | 'proxy'
   | 'tls'
@@ -19,6 +20,8 @@ export type PullProblem =
 const RULES: [PullProblem, RegExp][] = [
   ['reference', /invalid reference format|repository name must be|must be lowercase/i],
   ['daemon', /Cannot connect to the Docker daemon|Is the docker daemon running/i],
+  // A credsStore/credHelpers entry in ~/.docker/config.json whose helper program is missing or broken.
+  ['credential-helper', /error getting credentials|docker-credential-[\w-]+/i],
   ['platform', /cannot be used on this platform|no matching manifest for|does not match the specified platform/i],
   ['proxy', /proxyconnect|Proxy Authentication Required|\b407\b|proxy error/i],
   ['dns', /no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|lookup \S+ on \S+:/i],

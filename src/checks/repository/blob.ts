@@ -21,6 +21,14 @@ export function digestMatches(body: string, truncated: boolean, expected: string
   return `sha256:${createHash('sha256').update(Buffer.from(body, 'utf8')).digest('hex')}` === expected;
 }
 
+/** The short error code of a refusal: Azure storage's XML <Code>, or a distribution error code. */
+export function serverCode(body: string): string | null {
+  const xml = /<Code>([A-Za-z0-9_.-]{1,80})<\/Code>/.exec(body);
+  if (xml) return xml[1]!;
+  const json = /"code"\s*:\s*"([A-Za-z0-9_.-]{1,80})"/.exec(body);
+  return json ? json[1]! : null;
+}
+
 function portOf(u: URL): number {
   return u.port ? Number(u.port) : u.protocol === 'http:' ? 80 : 443;
 }
@@ -52,6 +60,8 @@ export async function downloadRedirect(
       const ok = res.status === 200;
       return {
         ...base,
+        textual,
+        serverCode: ok ? null : serverCode(res.body),
         status: res.status,
         errorKind: null,
         errorCode: null,
@@ -64,6 +74,6 @@ export async function downloadRedirect(
   } catch (err) {
     const kind = err instanceof HttpError ? err.kind : 'other';
     const code = err instanceof HttpError ? (err.code ?? null) : ((err as { code?: string }).code ?? null);
-    return { ...base, status: null, errorKind: kind, errorCode: code, bytes: 0, durationMs: Math.round(performance.now() - t0), digestOk: null };
+    return { ...base, textual, status: null, errorKind: kind, errorCode: code, bytes: 0, durationMs: Math.round(performance.now() - t0), digestOk: null };
   }
 }

@@ -1,7 +1,114 @@
 import type { CliIO } from '../io.js';
 import type { ParsedArgs } from '../args.js';
-import { notYet } from './not-yet.js';
+import { buildSession, type Session } from '../session.js';
+import { UsageError } from '../usage-error.js';
+import { runCheckCommand } from './check.js';
+import { t } from '../../knowledge/i18n.js';
+import { runProcess } from '../../probes/process.js';
+import { findScenario, SCENARIOS } from '../../simulator/scenarios/index.js';
+import { listScenarios, startSimulator, type RunningSimulator } from '../../simulator/index.js';
+import { installStandIns, type StandIns } from '../../simulator/standin/install.js';
+import type { RunProcess } from '../../engine/types.js';
 
-export async function runDemoCommand(_args: ParsedArgs, _io: CliIO): Promise<number> {
-  return notYet('demo');
+// Credentials a person may have exported for their real Azure: in the demo they would only confuse the picture.
+const REAL_CREDENTIAL_VARS = ['AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_TENANT_ID', 'AZURE_AUTHORITY_HOST', 'ACR_DOCTOR_PASSWORD'];
+
+function printList(io: CliIO): void {
+  const items = listScenarios();
+  const width = Math.max(...items.map((s) => s.name.length));
+  io.stdout.write(`${t('simulator.list.title')}\n\n`);
+  for (const s of items) io.stdout.write(`  ${s.name.padEnd(width)}  ${s.description}\n`);
+  io.stdout.write(`\n${t('simulator.list.footer')}\n`);
+}
+
+/** The demo's arguments: the simulated registry as target, reached through --connect-to, trusting its CA. */
+function demoArgs(args: ParsedArgs, sim: RunningSimulator, scenario: string): ParsedArgs {
+  const extra = findScenario(scenario)?.demo ?? {};
+  const o = args.options;
+  const auth = o.auth === 'auto' && extra.auth && o.username === null ? extra.auth : o.auth;
+  const push = o.push || Boolean(extra.push);
+  return {
+    ...args,
+    registry: sim.loginServer,
+    options: {
+      ...o,
+      auth,
+      username: auth === 'basic' && o.username === null ? sim.fixtures.adminUsername : o.username,
+      connectTo: [...sim.connectTo, ...o.connectTo],
+      caFile: sim.caFile,
+      repository: o.repository ?? { name: sim.fixtures.repository, tag: sim.fixtures.tag },
+      push,
+      // Writing to the simulated registry harms nothing, so the scenario's push test runs without asking.
+      yes: o.yes || Boolean(extra.push),
+      // docker pull would reach the real internet (mcr.microsoft.com); the demo stays on loopback.
+      skip: [...new Set([...o.skip, 'docker.pull'])],
+    },
+  };
+}
+
+function demoEnv(io: CliIO, sim: RunningSimulator, standIns: StandIns, args: ParsedArgs): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...io.env };
+  for (const k of REAL_CREDENTIAL_VARS) delete env[k];
+  const f = sim.fixtures;
+  if (args.options.auth === 'env') {
+    Object.assign(env, {
+      AZURE_CLIENT_ID: f.clientId,
+      AZURE_CLIENT_SECRET: f.clientSecret,
+      AZURE_TENANT_ID: f.tenantId,
+      AZURE_AUTHORITY_HOST: `https://${sim.aadHost}`,
+    });
+  }
+  if (args.options.username === f.adminUsername && !args.passwordStdin) env.ACR_DOCTOR_PASSWORD = f.adminPassword;
+  return standIns.env(env);
+}
+
+/** Every command the checks run sees the demo's PATH, even when a caller forgets to pass env. */
+function withEnv(env: Record<string, string | undefined>): RunProcess {
+  return (argv, options = {}) => runProcess(argv, { ...options, env: options.env ?? env });
+}
+
+async function launch(session: Session, io: CliIO, scenario: string, interactive: boolean): Promise<number> {
+  if (!interactive) return (await runCheckCommand(session, io)).exitCode;
+  const { launchWizard } = await import('../../ui/launch.js');
+  return launchWizard(session, io, { demo: { scenario } });
+}
+
+/** `acr-doctor demo [SCENARIO]` and `demo --list`. */
+export async function runDemoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.list) {
+    printList(io);
+    return 0;
+  }
+  const scenario = args.rest[0] ?? 'healthy';
+  if (!findScenario(scenario)) {
+    throw new UsageError(t('simulator.error.unknownScenario', { name: scenario, names: SCENARIOS.map((s) => s.name).join(', ') }));
+  }
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
+
+  const sim = await startSimulator({ scenario });
+  let standIns: StandIns | null = null;
+  const cleanup = async (): Promise<void> => {
+    standIns?.remove();
+    await sim.close();
+  };
+  // A terminating signal must not leave the server or the temporary files behind.
+  const onTerm = (): void => {
+    void cleanup().finally(() => process.exit(143));
+  };
+  const onExit = (): void => standIns?.remove();
+  process.once('SIGTERM', onTerm);
+  process.once('exit', onExit);
+  try {
+    standIns = installStandIns(sim);
+    const parsed = demoArgs(args, sim, scenario);
+    const env = demoEnv(io, sim, standIns, parsed);
+    io.stderr.write(`${t('simulator.banner', { scenario, loginServer: sim.loginServer, port: sim.port })}\n`);
+    const session = await buildSession(parsed, { ...io, env }, interactive);
+    session.probes.runProcess = withEnv(env);
+    return await launch(session, { ...io, env }, scenario, interactive);
+  } finally {
+    process.removeListener('SIGTERM', onTerm);
+    process.removeListener('exit', onExit);
+    await cleanup();
+  }
 }

@@ -1,8 +1,8 @@
 import type { CliIO } from '../io.js';
 import type { Session } from '../session.js';
-import { runCheckCommand } from './check.js';
 
-/** The interactive wizard. Until the Ink screens land it runs the plain check. */
+/** The interactive wizard. Ink and React load only here, so --help, check and explain stay fast. */
 export async function runWizardCommand(session: Session, io: CliIO): Promise<number> {
-  return (await runCheckCommand(session, io)).exitCode;
+  const { launchWizard } = await import('../../ui/launch.js');
+  return launchWizard(session, io);
 }

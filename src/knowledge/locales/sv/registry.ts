@@ -1,1 +1,105 @@
-export const registry: Record<string, string> = {};
+export const registry: Record<string, string> = {
+  // registry.login-server
+  'registry.loginServer.passAcr': 'Registret {name}: inloggningsserver {loginServer} ({cloud}, {source})',
+  'registry.loginServer.passOther': 'Inloggningsserver {loginServer} (inget namn på ett Azure Container Registry, utan ett vanligt register)',
+  'registry.loginServer.source.option': 'molnet valt med --cloud',
+  'registry.loginServer.source.azureCli': 'molnet som Azure CLI är inställt på',
+  'registry.loginServer.source.suffix': 'molnet framgår av inloggningsserverns suffix',
+  'registry.loginServer.source.default': 'standardmolnet',
+  'registry.loginServer.none':
+    'Ingen inloggningsserver kunde bildas: inget register angavs och Azure CLI har inget användbart standardregister',
+  'registry.loginServer.invalid': 'Ingen inloggningsserver kunde bildas av "{input}"',
+  'registry.loginServer.fix.name': 'Ange registret: acr-doctor check NAMN (eller NAMN.azurecr.io, eller värd:port)',
+  'registry.loginServer.fix.default': 'Eller gör det till standard i Azure CLI: az configure --defaults acr=NAMN',
+
+  // registry.dns
+  'registry.dns.pass': '{host} pekar på {addresses}',
+  'registry.dns.passPrivate': '{host} pekar på {addresses}: en privat adress, alltså används en privat slutpunkt',
+  'registry.dns.mapped': 'Ingen uppslagning: --connect-to skickar {hostPort} till {mappedTo}',
+  'registry.dns.note.private': 'En privat adress betyder att den här datorn når registret via en privat slutpunkt.',
+  'registry.dns.note.public': 'Bara publika adresser: den här datorn når registret via dess publika slutpunkt.',
+  'registry.dns.notFound': 'Namnet {host} finns inte i DNS (namnservern svarade {code})',
+  'registry.dns.noAnswer': 'Ingen DNS-server svarade för {host} ({code})',
+  'registry.dns.empty': 'Uppslagningen av {host} gav inga adresser',
+  'registry.dns.other': 'Uppslagningen av {host} misslyckades: {code} {message}',
+  'registry.dns.fix.listRegistries': 'Kontrollera namnet: lista inloggningsservrarna för dina register',
+  'registry.dns.fix.lookup': 'Slå upp namnet själv och se vad det här nätverket svarar',
+  'registry.dns.fix.privateZone':
+    'Om registret har en privat slutpunkt måste det här nätverket slå upp {host} via den privata DNS-zonen privatelink.azurecr.io (länkad till det virtuella nätverket eller nådd via en DNS-vidarebefordrare)',
+  'registry.dns.fix.dnsServers':
+    'Visa datorns DNS-servrar och kontrollera att någon av dem svarar (anslut först till VPN om registret bara nås den vägen)',
+
+  // registry.tls
+  'registry.tls.pass': '{protocol} med {host}: certifikat för {subject}, utfärdat av {issuer}, giltigt till {validTo}',
+  'registry.tls.expiring': 'Certifikatet för {host} går ut om {days} dagar ({validTo})',
+  'registry.tls.unknownIssuer':
+    'Certifikatet för {host} är utfärdat av "{issuer}", som den här datorn inte litar på: troligen en proxy eller brandvägg som inspekterar TLS',
+  'registry.tls.nameMismatch': 'Certifikatet som visades för {host} gäller inte det namnet (det omfattar {names})',
+  'registry.tls.expired': 'Certifikatet som visades för {host} gick ut {validTo}',
+  'registry.tls.notYetValid': 'Certifikatet som visades för {host} gäller först från {validFrom}: kontrollera datorns klocka',
+  'registry.tls.reset': 'Anslutningen till {host} bröts under TLS-handskakningen: troligen stänger en brandvägg eller proxy den',
+  'registry.tls.protocol': 'TLS-handskakningen med {host} misslyckades: {message}',
+  'registry.tls.rejected': 'Certifikatet för {host} godtogs inte: {message}',
+  'registry.tls.proxyRefused': 'Proxyn {proxy} vägrade öppna en tunnel till {host}: {message}',
+  'registry.tls.proxyUnreachable': 'Proxyn {proxy} gick inte att nå: {message}',
+  'registry.tls.refused': 'Ingen tar emot anslutningar på {dialled} (för {host}): anslutningen nekades',
+  'registry.tls.timeout': 'Ingen anslutning till {host} inom tidsgränsen: en brandvägg kastar kanske trafiken',
+  'registry.tls.dns': 'Anslutningen till {host} misslyckades eftersom namnet inte går att slå upp ({code})',
+  'registry.tls.other': 'Anslutningen till {host} misslyckades: {message}',
+  'registry.tls.fix.caFile':
+    'Lita på den inspekterande proxyns rotcertifikat: spara det som en PEM-fil och ange --ca-file FIL (eller sätt NODE_EXTRA_CA_CERTS=FIL); docker behöver det också',
+  'registry.tls.fix.noProxy': 'Eller låt {host} gå förbi proxyn: lägg till det i NO_PROXY',
+  'registry.tls.fix.showCertificate': 'Visa certifikatkedjan som servern skickar',
+  'registry.tls.fix.nameMismatch':
+    'Använd registrets egen inloggningsserver; om en proxy, en rad i hosts-filen eller privat DNS skickar {host} till en annan server, rätta det',
+  'registry.tls.fix.expired':
+    'Kontrollera datorns datum och tid; stämmer de måste den som visar certifikatet (registret eller en proxy på vägen) förnya det',
+  'registry.tls.fix.clock': 'Kontrollera datorns datum och tid och rätta dem',
+  'registry.tls.fix.firewall': 'Fråga nätverksansvariga om utgående HTTPS (port 443) till {host} är tillåten',
+  'registry.tls.fix.curl': 'Prova anslutningen med curl för att se var den bryts',
+  'registry.tls.fix.proxySettings': 'Kontrollera proxyns adress, port och inloggningsuppgifter i HTTPS_PROXY (nu {proxy})',
+  'registry.tls.fix.proxyAllow': 'Be proxyns administratör tillåta CONNECT till {host} på port {port}, eller lägg till {host} i NO_PROXY',
+  'registry.tls.fix.connectTo': 'Kontrollera --connect-to: ingenting lyssnar på {dialled}',
+  'registry.tls.fix.expiring': 'Inget att göra i dag; certifikatets ägare bör förnya det före {validTo}',
+
+  // registry.challenge
+  'registry.challenge.pass': '{host} svarade 401 med en Bearer-utmaning (realm {realm}, service {service})',
+  'registry.challenge.passBasic': '{host} begär Basic-inloggning (realm "{realm}"), vilket --auth basic ger',
+  'registry.challenge.forbiddenIp': '403 Forbidden från {host}: klienten med IP-adressen {ip} får inte komma åt registret',
+  'registry.challenge.forbidden': '403 Forbidden från {host}: {message}',
+  'registry.challenge.noCredentialsNeeded':
+    '{host} svarade 200 på GET /v2/ utan att be om inloggning: det är ett öppet register, inte ett Azure Container Registry',
+  'registry.challenge.unexpectedStatus': '{host} svarade {status} på GET /v2/ i stället för 401 med en autentiseringsutmaning',
+  'registry.challenge.noHeader': '{host} svarade 401 utan WWW-Authenticate-huvud, så klienter kan inte veta var de ska hämta en token',
+  'registry.challenge.basicOnly': '{host} begär bara Basic-inloggning (realm "{realm}"); inloggning med Azure AD kräver en Bearer-utmaning',
+  'registry.challenge.otherScheme': '{host} begär {schemes}-autentisering; inloggning med Azure AD kräver en Bearer-utmaning',
+  'registry.challenge.badBearer': '{host} skickade en Bearer-utmaning utan {missing}, så tokenutbytet kan inte börja',
+  'registry.challenge.throttled': '{host} stryper anropen (429 Too Many Requests); försök igen om {retryAfter}',
+  'registry.challenge.throttledNoRetry': '{host} stryper anropen (429 Too Many Requests)',
+  'registry.challenge.html':
+    '{host} svarade {status} med en HTML-sida ("{title}") i stället för registrets API: troligen en proxy eller en inloggningsportal',
+  'registry.challenge.reset': 'Anslutningen till {host} stängdes innan svaret på GET /v2/ kom',
+  'registry.challenge.timeout': '{host} svarade inte på GET /v2/ inom tidsgränsen ({seconds} s)',
+  'registry.challenge.refused': 'Anslutningen till {host} nekades',
+  'registry.challenge.tls': 'Den säkra anslutningen till {host} misslyckades: {message}',
+  'registry.challenge.dns': 'Namnet {host} går inte att slå upp ({code})',
+  'registry.challenge.proxy': 'Proxyn fallerade på vägen till {host}: {message}',
+  'registry.challenge.other': 'GET /v2/ mot {host} misslyckades: {message}',
+  'registry.challenge.fix.allowIp': 'Släpp igenom den här klientens IP-adress i registrets brandvägg',
+  'registry.challenge.fix.showRules': 'Visa registrets nätverksregler',
+  'registry.challenge.fix.publicAccess': 'Eller använd registrets privata slutpunkt inifrån dess virtuella nätverk',
+  'registry.challenge.fix.askOwner': 'Be registrets ägare att släppa igenom den här klienten{ipText} i brandväggen',
+  'registry.challenge.fix.useBasic': 'Använd administratörsanvändaren eller en lagringsplatstoken: --auth basic --username ANVÄNDARE --password-stdin',
+  'registry.challenge.fix.checkTarget':
+    'Kontrollera att {host} verkligen är Azure-registret: en proxy, en rad i hosts-filen eller --connect-to kan skicka namnet till en annan server',
+  'registry.challenge.fix.openRegistry':
+    'Ett öppet register kräver ingen inloggning; om {host} ska vara ett Azure Container Registry, kontrollera namnet och vad det pekar på',
+  'registry.challenge.fix.wait': 'Vänta {retryAfter} och kör kontrollen igen; minska antalet samtidiga pull och push om det upprepas',
+  'registry.challenge.fix.noProxy': 'Låt {host} gå förbi proxyn (lägg till det i NO_PROXY), eller logga först in i proxyn eller portalen i en webbläsare',
+  'registry.challenge.fix.firewall': 'Fråga nätverksansvariga om HTTPS till {host} är tillåten; så här ser det ut när en brandvägg kastar trafiken',
+  'registry.challenge.fix.retry': 'Kör kontrollen igen med längre --timeout för att se om registret bara är långsamt',
+  'registry.challenge.fix.curl': 'Skicka samma anrop med curl och se det råa svaret',
+  'registry.challenge.ipText': ' ({ip})',
+  'registry.challenge.retryUnknown': 'en stund',
+  'registry.challenge.seconds': '{seconds} s',
+};

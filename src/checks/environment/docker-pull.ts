@@ -1,0 +1,131 @@
+import type { CheckContext, CheckDefinition, Cloud, Remediation, SessionOptions } from '../../engine/types.js';
+import { t } from '../../knowledge/i18n.js';
+import { dockerProgram, type DockerCommandData } from './docker-program.js';
+import type { DockerDaemonData } from './docker-daemon.js';
+import { acrNameOf, classifyPullError, parseImageRef, pulledDigest, type PullProblem } from './parse-docker-pull.js';
+import { docsFor, evidence, firstLine, runTool } from './run-tool.js';
+
+const CODE = 'DOCKER_PULL_ERROR';
+
+/**
+ * The test image per cloud. AzureUSGovernment uses the public MCR image like AzureCloud: MCR is a
+ * global public endpoint that Government machines reach as well, and Microsoft publishes no
+ * separate Government mirror of it. AzureChinaCloud uses the China mirror of MCR.
+ */
+export const DEFAULT_PULL_IMAGE: Record<Cloud, string> = {
+  AzureCloud: 'mcr.microsoft.com/mcr/hello-world:latest',
+  AzureUSGovernment: 'mcr.microsoft.com/mcr/hello-world:latest',
+  AzureChinaCloud: 'mcr.azk8s.cn/mcr/hello-world:latest',
+};
+
+/** A pull downloads layers: it gets 120 s, or the --timeout if that is longer. */
+export const PULL_TIMEOUT_SECONDS = 120;
+
+export function pullImageFor(options: SessionOptions): string {
+  return options.pullImage ?? DEFAULT_PULL_IMAGE[options.cloud];
+}
+
+function remediationsFor(ctx: CheckContext, problem: PullProblem, image: string, host: string, program: string): Remediation[] {
+  const platform = ctx.probes.platform;
+  const manual = (id: string, key: string, docs?: string): Remediation => ({
+    id,
+    title: t(key, { image, host, program }),
+    command: null,
+    changes: false,
+    ...(docs ? { docs } : {}),
+  });
+  switch (problem) {
+    case 'platform':
+      return [manual('pick-platform-image', 'environment.pull.fix.platform')];
+    case 'credential-helper':
+      return [manual('fix-credential-helper', 'environment.pull.fix.credentialHelper')];
+    case 'dns':
+      return [manual('check-dns', 'environment.pull.fix.dns'), manual('daemon-dns', 'environment.pull.fix.daemonDns', 'https://docs.docker.com/engine/daemon/')];
+    case 'proxy':
+      return [
+        manual(
+          'daemon-proxy',
+          platform === 'linux' ? 'environment.pull.fix.proxyLinux' : 'environment.pull.fix.proxyDesktop',
+          'https://docs.docker.com/engine/daemon/proxy/',
+        ),
+      ];
+    case 'tls':
+      return [
+        manual(
+          'trust-registry-ca',
+          platform === 'linux' ? 'environment.pull.fix.tlsLinux' : 'environment.pull.fix.tlsDesktop',
+          'https://docs.docker.com/engine/security/certificates/',
+        ),
+      ];
+    case 'unauthorized': {
+      const acr = acrNameOf(host);
+      return acr
+        ? [{ id: 'acr-login', title: t('environment.pull.fix.acrLogin', { name: acr }), command: ['az', 'acr', 'login', '--name', acr], changes: true, interactive: true }]
+        : [{ id: 'docker-login', title: t('environment.pull.fix.dockerLogin', { host }), command: [program, 'login', host], changes: true, interactive: true }];
+    }
+    case 'timeout':
+      return [manual('check-firewall', 'environment.pull.fix.timeout')];
+    case 'not-found':
+      return [manual('check-image', 'environment.pull.fix.notFound')];
+    case 'refused':
+      return [manual('check-port', 'environment.pull.fix.refused')];
+    case 'reference':
+      return [manual('fix-image-name', 'environment.pull.fix.reference')];
+    case 'throttled':
+      return [manual('wait-and-retry', 'environment.pull.fix.throttled')];
+    case 'disk':
+      return [
+        { id: 'docker-disk-usage', title: t('environment.pull.fix.diskUsage'), command: [program, 'system', 'df'], changes: false },
+        { id: 'prune-images', title: t('environment.pull.fix.prune'), command: [program, 'image', 'prune'], changes: true, interactive: true },
+      ];
+    case 'daemon':
+      return [manual('rerun-daemon-check', 'environment.pull.fix.daemon')];
+    case 'unknown':
+      return [manual('docker-pull-docs', 'environment.pull.fix.docs', docsFor(CODE))];
+  }
+}
+
+/** `docker pull` of a small public image: proves the daemon can reach a registry. Changes the local image store, so it asks first. */
+export const dockerPull: CheckDefinition = {
+  id: 'docker.pull',
+  group: 'environment',
+  title: 'Docker can pull an image',
+  dependsOn: ['docker.daemon'],
+  codes: [CODE],
+  timeoutMs: (options) => Math.max(options.timeoutSeconds, PULL_TIMEOUT_SECONDS) * 1000,
+  async run(ctx) {
+    const image = pullImageFor(ctx.options);
+    const program =
+      ctx.dep<DockerDaemonData>('docker.daemon')?.program ?? ctx.dep<DockerCommandData>('docker.command')?.program ?? dockerProgram(ctx.probes.env);
+    const host = parseImageRef(image).host;
+    const allowed = await ctx.confirm(t('environment.pull.confirm', { program, image }));
+    if (!allowed) {
+      return {
+        status: 'skip',
+        summary: t('environment.pull.notAllowed', { image }),
+        details: { image },
+        remediations: [{ id: 'allow-pull', title: t('environment.pull.fix.allow'), command: null, changes: false }],
+      };
+    }
+    const r = await runTool(ctx, [program, 'pull', image]);
+    const details = { ...evidence(r), image, registry: host };
+    if (r.exitCode === 0) {
+      return {
+        status: 'pass',
+        summary: t('environment.pull.ok', { image, seconds: (r.durationMs / 1000).toFixed(1) }),
+        details: { ...details, digest: pulledDigest(r.stdout) },
+      };
+    }
+    const problem = r.notFound ? 'unknown' : classifyPullError(r.stderr || r.error || '', r.timedOut || r.aborted);
+    const line = firstLine(r.stderr) || r.error || '';
+    const seconds = Math.round(ctx.timeoutMs / 1000);
+    return {
+      // The registry answered with a manifest for another platform: pulling works, the image just does not fit.
+      status: problem === 'platform' ? 'warn' : 'fail',
+      code: CODE,
+      summary: t(`environment.pull.problem.${problem}`, { image, host, seconds, line }),
+      details: { ...details, problem },
+      remediations: remediationsFor(ctx, problem, image, host, program),
+    };
+  },
+};

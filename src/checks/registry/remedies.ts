@@ -1,0 +1,44 @@
+import type { Remediation } from '../../engine/types.js';
+import { t } from '../../knowledge/i18n.js';
+
+/** Shared remediations of the registry connectivity checks; commands differ per platform. */
+
+export function lookupRemedy(host: string, platform: NodeJS.Platform): Remediation {
+  return {
+    id: 'lookup-name',
+    title: t('registry.dns.fix.lookup'),
+    command: platform === 'win32' ? ['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', host] : ['nslookup', host],
+    changes: false,
+  };
+}
+
+export function dnsServersRemedy(platform: NodeJS.Platform): Remediation {
+  const command =
+    platform === 'win32'
+      ? ['ipconfig', '/all']
+      : platform === 'darwin'
+        ? ['scutil', '--dns']
+        : ['cat', '/etc/resolv.conf'];
+  return { id: 'show-dns-servers', title: t('registry.dns.fix.dnsServers'), command, changes: false };
+}
+
+export function curlRemedy(baseUrl: string, platform: NodeJS.Platform, title: string): Remediation {
+  // curl.exe: PowerShell's "curl" is an alias for Invoke-WebRequest.
+  return { id: 'try-curl', title, command: [platform === 'win32' ? 'curl.exe' : 'curl', '-sv', `${baseUrl}/v2/`], changes: false };
+}
+
+export function showCertificateRemedy(host: string, port: number, platform: NodeJS.Platform, dialled: string | null): Remediation {
+  if (platform === 'win32') {
+    return { id: 'show-certificate', title: t('registry.tls.fix.showCertificate'), command: ['curl.exe', '-sv', '-o', 'NUL', `https://${host}:${port}/v2/`], changes: false };
+  }
+  return {
+    id: 'show-certificate',
+    title: t('registry.tls.fix.showCertificate'),
+    command: ['openssl', 's_client', '-connect', dialled ?? `${host.includes(':') ? `[${host}]` : host}:${port}`, '-servername', host, '-showcerts'],
+    changes: false,
+  };
+}
+
+export function errorsDoc(code: string): string {
+  return `https://aka.ms/acr/errors#${code.toLowerCase()}`;
+}

@@ -1,0 +1,222 @@
+import { useEffect, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { Box, useApp, useInput } from 'ink';
+import type { Cloud } from '../engine/types.js';
+import { t } from '../knowledge/i18n.js';
+import type { WizardController, Refusal } from './controller.js';
+import { route, type Command } from './keys.js';
+import { viewReducer, type ViewState } from './view-state.js';
+import { buildRoad } from './road.js';
+import { useFrame } from './frame.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { ThemeContext } from './theme.js';
+import { Header } from './components/Header.js';
+import { Road } from './components/Road.js';
+import { Footer } from './components/Footer.js';
+import { StartScreen, validateInput } from './screens/StartScreen.js';
+import { ChainScreen, orderedRows } from './screens/ChainScreen.js';
+import { DetailScreen } from './screens/DetailScreen.js';
+import { ConfirmScreen } from './screens/ConfirmScreen.js';
+import { RunScreen } from './screens/RunScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+
+export interface AppProps {
+  controller: WizardController;
+  initialView: ViewState;
+  color: boolean;
+  cloud: Cloud;
+  /** Called with the view whenever it changes, so a terminal hand-over can restore it. */
+  onView?: (view: ViewState) => void;
+  /** The person quit: `interrupted` when by Ctrl-C. */
+  onQuit: (interrupted: boolean) => void;
+}
+
+const refusalText = (r: Refusal): string => t(`ui.refused.${r}`);
+
+export function App({ controller, initialView, color, cloud, onView, onQuit }: AppProps): ReactNode {
+  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const [view, dispatch] = useReducer(viewReducer, initialView);
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const width = Math.max(20, size.columns - 1);
+  const rows = orderedRows(snap.state.rows);
+  const ids = rows.map((r) => r.id);
+  const activeRun = snap.activeRunId !== null;
+  const frame = useFrame(snap.state.running || activeRun);
+
+  useEffect(() => onView?.(view), [view, onView]);
+
+  // The first row gets the cursor as soon as there is one.
+  useEffect(() => {
+    if (view.selectedId === null && ids.length > 0) dispatch({ type: 'select', id: ids[0]! });
+  }, [ids.length, view.selectedId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // When a whole chain finishes, the cursor moves to the first failure.
+  const seenSeq = useRef(snap.runSeq);
+  useEffect(() => {
+    if (snap.runSeq === seenSeq.current) return;
+    seenSeq.current = snap.runSeq;
+    if (!snap.lastRunFull) return;
+    const failed = rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
+    if (failed) dispatch({ type: 'select', id: failed.id });
+  }, [snap.runSeq]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const latest = useRef({ snap, view, ids });
+  latest.current = { snap, view, ids };
+
+  const quit = (interrupted: boolean): void => {
+    controller.cancelRemediation();
+    onQuit(interrupted);
+    exit();
+  };
+
+  const selectedRow = (): (typeof rows)[number] | undefined => {
+    const { view: v } = latest.current;
+    return latest.current.snap.state.rows.find((r) => r.id === v.selectedId);
+  };
+
+  const remediationCount = (): number => {
+    const row = selectedRow();
+    return row?.state.phase === 'done' ? row.state.result.remediations.length : 0;
+  };
+
+  const offer = (index: number): void => {
+    const v = latest.current.view;
+    if (!v.selectedId) return;
+    const refusal = controller.canRun(v.selectedId, index);
+    dispatch({ type: 'choose-remediation', index });
+    if (refusal) dispatch({ type: 'message', text: refusalText(refusal) });
+    else dispatch({ type: 'confirm', index });
+  };
+
+  const execute = (cmd: Command): void => {
+    const { snap: s, view: v } = latest.current;
+    switch (cmd.name) {
+      case 'interrupt':
+        if (controller.cancelRemediation()) dispatch({ type: 'message', text: t('ui.message.stopping') });
+        else quit(true);
+        return;
+      case 'quit':
+        quit(false);
+        return;
+      case 'yes':
+      case 'no':
+        if (s.prompt) {
+          controller.answer(cmd.name === 'yes');
+          return;
+        }
+        if (v.screen === 'confirm' && v.selectedId !== null && v.confirmIndex !== null) {
+          if (cmd.name === 'no') {
+            dispatch({ type: 'close' });
+            return;
+          }
+          const started = controller.runRemediation(v.selectedId, v.confirmIndex);
+          if ('runId' in started) dispatch({ type: 'show-run', runId: started.runId });
+          else {
+            dispatch({ type: 'close' });
+            dispatch({ type: 'message', text: refusalText(started.refused) });
+          }
+        }
+        return;
+      case 'up':
+      case 'down': {
+        const delta = cmd.name === 'up' ? -1 : 1;
+        if (v.screen === 'chain') dispatch({ type: 'move', ids: latest.current.ids, delta });
+        else if (v.screen === 'detail') dispatch({ type: 'move-remediation', count: remediationCount(), delta });
+        return;
+      }
+      case 'open':
+        if (v.screen === 'chain') dispatch({ type: 'open-detail' });
+        else if (v.screen === 'detail' && remediationCount() > 0) offer(v.remediation);
+        else if (v.screen === 'run' && !s.activeRunId) dispatch({ type: 'close' });
+        return;
+      case 'back':
+        if (v.screen === 'run' && s.activeRunId) return;
+        dispatch({ type: 'close' });
+        return;
+      case 'pick':
+        if (v.screen === 'detail') {
+          if (cmd.n <= remediationCount()) offer(cmd.n - 1);
+          else dispatch({ type: 'message', text: t('ui.message.noSuchRemediation', { n: cmd.n }) });
+        }
+        return;
+      case 'rerun':
+      case 'rerun-all': {
+        if (v.screen === 'run') return;
+        const refusal = controller.rerun(cmd.name === 'rerun-all' ? null : v.selectedId ? [v.selectedId] : null);
+        dispatch({ type: 'message', text: refusal ? refusalText(refusal) : null });
+        return;
+      }
+      case 'export':
+        dispatch({ type: 'message', text: t('ui.export.writing') });
+        void controller.exportTranscript().then((r) => {
+          const text =
+            'paths' in r ? t('ui.export.written', { paths: r.paths.join(', ') })
+            : r.error === 'unavailable' ? t('ui.export.unavailable')
+            : r.error === 'exists' ? t('ui.export.exists', { path: r.detail })
+            : t('ui.export.failed', { message: r.detail });
+          dispatch({ type: 'message', text });
+        });
+        return;
+      case 'help':
+        dispatch({ type: 'help' });
+        return;
+      case 'type':
+        dispatch({ type: 'type', text: cmd.text });
+        return;
+      case 'erase':
+        dispatch({ type: 'erase' });
+        return;
+      case 'submit': {
+        const val = validateInput(v.input, cloud);
+        if (val.kind === 'error') return;
+        controller.start(val.kind === 'ok' ? val.target : null);
+        dispatch({ type: 'enter-chain' });
+        return;
+      }
+    }
+  };
+
+  // The one input handler: keys become named commands per screen (keys.ts), commands act here.
+  useInput((input, key) => {
+    const cmd = route(input, key, { screen: latest.current.view.screen, prompting: latest.current.snap.prompt !== null });
+    if (cmd) execute(cmd);
+  });
+
+  const selected = rows.find((r) => r.id === view.selectedId);
+  const proxy = snap.state.info?.proxy ? snap.state.info.proxy.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : null;
+  const road = buildRoad(snap.state.rows, proxy, snap.target !== null);
+  const confirmRem = view.confirmIndex !== null && selected?.state.phase === 'done' ? selected.state.result.remediations[view.confirmIndex] : undefined;
+  const run = view.runId ? snap.state.remediationRuns.find((r) => r.runId === view.runId) : undefined;
+
+  let body: ReactNode;
+  switch (view.screen) {
+    case 'start':
+      body = <StartScreen input={view.input} cloud={cloud} width={width} />;
+      break;
+    case 'detail':
+      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} readOnly={snap.readOnly} /> : null;
+      break;
+    case 'confirm':
+      body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
+      break;
+    case 'run':
+      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} /> : null;
+      break;
+    case 'help':
+      body = <HelpScreen width={width} readOnly={snap.readOnly} />;
+      break;
+    default:
+      body = <ChainScreen rows={rows} selectedId={view.selectedId} frame={frame} width={width} />;
+  }
+
+  return (
+    <ThemeContext.Provider value={{ color, columns: width }}>
+      <Box flexDirection="column" width={width}>
+        <Header snap={snap} width={width} />
+        {view.screen !== 'start' ? <Road stops={road} width={width} /> : null}
+        {body}
+        <Footer view={view} snap={snap} width={width} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { Snapshot } from '../controller.js';
+import { VERSION } from '../../version.js';
+import { t } from '../../knowledge/i18n.js';
+import { Tone } from '../theme.js';
+
+/** The name a person recognises from auth.credential's details.identity (object or plain string). */
+export function identityOf(snap: Snapshot): string | null {
+  const row = snap.state.rows.find((r) => r.id === 'auth.credential');
+  if (!row || row.state.phase !== 'done') return null;
+  const id = row.state.result.details.identity as unknown;
+  if (typeof id === 'string') return id;
+  if (id && typeof id === 'object') {
+    const o = id as { name?: unknown; kind?: unknown };
+    if (typeof o.name === 'string' && o.name) return o.name;
+    if (typeof o.kind === 'string') return o.kind;
+  }
+  return null;
+}
+
+/** One line: tool version, target, identity once known. */
+export function Header({ snap, width }: { snap: Snapshot; width: number }): ReactNode {
+  const version = snap.state.info?.toolVersion ?? VERSION;
+  const target = snap.target ? snap.target.loginServer : t('ui.header.noTarget');
+  const who = identityOf(snap);
+  const mode = snap.readOnly ? ` · ${t('ui.header.replay')}` : snap.state.info?.mode === 'demo' ? ` · ${t('ui.header.demo', { scenario: snap.state.info.scenario ?? '' })}` : '';
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end">
+        <Text bold>acr-doctor {version}</Text>
+        <Tone tone="dim"> · </Tone>
+        <Tone tone="accent">{target}</Tone>
+        {who ? <Tone tone="dim"> · {t('ui.header.identity', { who })}</Tone> : null}
+        <Tone tone="dim">{mode}</Tone>
+      </Text>
+    </Box>
+  );
+}

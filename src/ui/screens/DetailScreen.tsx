@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { CheckRow } from '../../engine/store.js';
+import { MARKS, formatArgv, formatDuration } from '../../report/style.js';
+import { knowledgeFor } from '../../knowledge/index.js';
+import { t } from '../../knowledge/i18n.js';
+import { Tone } from '../theme.js';
+
+/** One evidence value as a single readable line (objects compactly, long values cut). */
+export function evidenceText(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+}
+
+function explanationFor(code: string | null): { text: string; causes: string[]; docs: string | null } | null {
+  if (!code) return null;
+  try {
+    const k = knowledgeFor(code);
+    return k ? { text: k.explanation, causes: k.causes, docs: k.docs } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One check expanded: what was checked, what was seen, why it matters, what to do. */
+export function DetailScreen({ row, remediation, width, height, readOnly }: { row: CheckRow; remediation: number; width: number; height: number; readOnly: boolean }): ReactNode {
+  // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
+  const compact = height < 34;
+  const s = row.state;
+  if (s.phase !== 'done') {
+    return (
+      <Box flexDirection="column" width={width} marginTop={1}>
+        <Text bold wrap="truncate-end">{row.title}</Text>
+        <Tone tone="running">{s.phase === 'running' ? t('ui.detail.running') : t('ui.detail.pending')}</Tone>
+      </Box>
+    );
+  }
+  const r = s.result;
+  const k = explanationFor(r.code);
+  const details = Object.entries(r.details).slice(0, compact ? 4 : 12);
+  return (
+    <Box flexDirection="column" width={width} marginTop={1}>
+      <Text wrap="wrap">
+        <Tone tone={r.status} bold>{MARKS[r.status]} </Tone>
+        <Text bold>{r.title}</Text>
+        <Tone tone="dim"> ({r.status === 'skip' ? t(`ui.status.${r.status}`) : `${t(`ui.status.${r.status}`)}, ${formatDuration(r.durationMs)}`})</Tone>
+      </Text>
+      <Text wrap="wrap">
+        {r.code ? <Tone tone={r.status} bold>{r.code}: </Tone> : null}
+        {r.summary}
+      </Text>
+      <Text wrap="truncate-end">
+        <Text bold>{t('ui.detail.checked')}: </Text>
+        {t('ui.detail.checkedText', { title: r.title, id: r.id })}
+      </Text>
+      {details.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>{t('ui.detail.evidence')}</Text>
+          {details.map(([key, value]) => (
+            <Text key={key} wrap="truncate-end">
+              {'  '}
+              <Tone tone="dim">{key}: </Tone>
+              {evidenceText(value)}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {r.status !== 'pass' ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>{t('ui.detail.why')}</Text>
+          <Box paddingLeft={2}>
+            <Text wrap="wrap">{k ? k.text : r.status === 'skip' ? r.summary : t('ui.detail.noExplanation')}</Text>
+          </Box>
+          {(compact ? [] : (k?.causes ?? [])).map((c, i) => (
+            <Box key={i} paddingLeft={2}>
+              <Text>• </Text>
+              <Text wrap="wrap">{c}</Text>
+            </Box>
+          ))}
+        </Box>
+      ) : null}
+      {r.remediations.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>{t('ui.detail.remediations')}</Text>
+          {r.remediations.map((rem, i) => {
+            const on = i === remediation;
+            return (
+              <Box key={rem.id} flexDirection="column">
+                <Text wrap="wrap" bold={on}>
+                  {on ? '› ' : '  '}
+                  {i + 1}. {rem.title}
+                </Text>
+                <Box paddingLeft={5}>
+                <Text wrap="wrap">
+                  {rem.command ? (
+                    <>
+                      <Tone tone="dim">$ </Tone>
+                      <Tone tone="accent">{formatArgv(rem.command)}</Tone>
+                      {'  '}
+                    </>
+                  ) : null}
+                  <Tone tone={rem.command && rem.changes ? 'warn' : 'dim'}>
+                    ({rem.command ? (rem.changes ? t('ui.detail.changes') : t('ui.detail.readsOnly')) : t('ui.detail.manual')}
+                    {rem.interactive ? `; ${t('ui.detail.interactive')}` : ''})
+                  </Tone>
+                </Text>
+                </Box>
+                {rem.docs && on ? (
+                  <Box paddingLeft={5}>
+                    <Tone tone="dim" wrap="wrap">{rem.docs}</Tone>
+                  </Box>
+                ) : null}
+              </Box>
+            );
+          })}
+          {readOnly ? <Tone tone="dim" wrap="wrap">{t('ui.detail.readOnly')}</Tone> : null}
+        </Box>
+      ) : null}
+      {k?.docs ? (
+        <Box marginTop={1}>
+          <Text wrap="wrap">
+            <Text bold>{t('ui.detail.docs')} </Text>
+            {k.docs}
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

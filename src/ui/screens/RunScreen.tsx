@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { RemediationRun } from '../../engine/store.js';
+import type { FixOutcome } from '../controller.js';
+import { formatArgv, formatDuration } from '../../report/style.js';
+import { t } from '../../knowledge/i18n.js';
+import { SPINNER } from '../frame.js';
+import { Tone } from '../theme.js';
+
+/** The last `count` lines of output, each cut to the box width. */
+export function tailLines(output: string, count: number, width: number): string[] {
+  const lines = output.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+  // A carriage return redraws a line (progress bars): keep what is left after the last one.
+  return lines
+    .slice(-count)
+    .map((l) => l.slice(l.lastIndexOf('\r') + 1).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''))
+    .map((l) => (l.length > width ? `${l.slice(0, Math.max(0, width - 1))}…` : l));
+}
+
+interface Props {
+  run: RemediationRun;
+  fix: FixOutcome | undefined;
+  checkTitle: string;
+  frame: number;
+  width: number;
+  height: number;
+}
+
+/** A remediation's live output in a bounded box, its exit code, then whether the re-check passed. */
+export function RunScreen({ run, fix, checkTitle, frame, width, height }: Props): ReactNode {
+  const boxLines = Math.max(3, Math.min(12, height - 16));
+  const lines = run.output ? tailLines(run.output, boxLines, Math.max(10, width - 4)) : [];
+  return (
+    <Box flexDirection="column" width={width} marginTop={1}>
+      <Text bold wrap="wrap">{run.title}</Text>
+      <Text wrap="wrap">
+        <Tone tone="dim">$ </Tone>
+        <Tone tone="accent">{formatArgv(run.argv)}</Tone>
+      </Text>
+      <Box borderStyle="single" flexDirection="column" paddingX={1} width={width} height={boxLines + 2}>
+        {lines.length === 0 ? <Tone tone="dim">{run.finished ? t('ui.run.noOutput') : t('ui.run.waiting')}</Tone> : null}
+        {lines.map((l, i) => (
+          <Text key={i} wrap="truncate-end">{l}</Text>
+        ))}
+      </Box>
+      {!run.finished ? (
+        <Text>
+          <Tone tone="running">{SPINNER[frame % SPINNER.length]} </Tone>
+          {t('ui.run.running')}
+        </Text>
+      ) : run.cancelled ? (
+        <Tone tone="warn">{t('ui.run.cancelled')}</Tone>
+      ) : (
+        <Tone tone={run.exitCode === 0 ? 'pass' : 'fail'}>
+          {t('ui.run.exit', { code: run.exitCode === null ? '–' : run.exitCode, duration: formatDuration(run.durationMs ?? 0) })}
+        </Tone>
+      )}
+      {fix?.phase === 'rechecking' ? (
+        <Text>
+          <Tone tone="running">{SPINNER[frame % SPINNER.length]} </Tone>
+          {t('ui.run.rechecking', { title: checkTitle })}
+        </Text>
+      ) : fix?.phase === 'fixed' ? (
+        <Tone tone="pass" bold>{t('ui.run.fixed', { title: checkTitle })}</Tone>
+      ) : fix?.phase === 'not-fixed' ? (
+        <Tone tone="fail" bold>{t('ui.run.notFixed', { title: checkTitle, status: t(`ui.status.${fix.status ?? 'skip'}`) })}</Tone>
+      ) : null}
+    </Box>
+  );
+}

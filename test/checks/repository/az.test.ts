@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAz } from '../../../src/probes/az.js';
+import { runProcess } from '../../../src/probes/process.js';
+import { makeAzStandIn, type AzStandIn } from './az-standin.js';
+import { makeCtx } from './helpers.js';
+
+let standIn: AzStandIn | null = null;
+afterEach(() => {
+  standIn?.cleanup();
+  standIn = null;
+});
+
+function ctxWithPath(path: string) {
+  return makeCtx({ runProcess, env: { PATH: path, HOME: '/nonexistent' } });
+}
+
+describe('runAz', () => {
+  it('parses the JSON of a successful call and passes --output json', async () => {
+    standIn = makeAzStandIn();
+    standIn.answer('acr show', { id: '/subscriptions/x', name: 'myreg' });
+    const r = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    expect(r).toMatchObject({ ok: true, value: { name: 'myreg' } });
+    expect(standIn.calls()[0]).toContain('acr show --name myreg --output json');
+  });
+
+  it('tells "not installed" apart from "not signed in" and from other failures', async () => {
+    standIn = makeAzStandIn();
+    const missing = await runAz(ctxWithPath(`${standIn.dir}/nothing-here`), ['acr', 'show']);
+    expect(missing).toMatchObject({ ok: false, reason: 'not-installed' });
+
+    standIn.error('acr show', "ERROR: Please run 'az login' to setup account.\n");
+    const loggedOut = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    expect(loggedOut).toMatchObject({ ok: false, reason: 'not-signed-in' });
+
+    standIn.error('acr show', "ERROR: (ResourceNotFound) The Resource 'Microsoft.ContainerRegistry/registries/myreg' was not found.\n");
+    const other = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    expect(other).toMatchObject({ ok: false, reason: 'failed' });
+    expect(other.ok ? '' : other.message).toContain('ResourceNotFound');
+  });
+
+  it('reports output that is not JSON', async () => {
+    standIn = makeAzStandIn();
+    standIn.answer('acr show', 'this is not json');
+    const r = await runAz(ctxWithPath(standIn.path), ['acr', 'show']);
+    expect(r).toMatchObject({ ok: false, reason: 'bad-json' });
+  });
+});

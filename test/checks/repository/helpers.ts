@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { CheckContext, CheckOutcome, CheckResult, ProcessResult, RunProcess, SessionOptions, Target } from '../../../src/engine/types.js';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../../src/probes/http-types.js';
+import { makeOptions } from '../../support/options.js';
+
+export type Handler = (req: HttpRequest) => Partial<HttpResponse> | Promise<Partial<HttpResponse>>;
+
+/** An HttpClient answering from a function; records every request. */
+export function fakeHttp(handler: Handler): HttpClient & { requests: HttpRequest[] } {
+  const requests: HttpRequest[] = [];
+  return {
+    requests,
+    async request(req) {
+      requests.push(req);
+      const r = await handler(req);
+      return { status: 200, headers: {}, body: '', truncated: false, url: req.url, durationMs: 1, ...r };
+    },
+    stats: () => ({ requests: requests.length, connections: {} }),
+    close: async () => {},
+  };
+}
+
+export function sha(text: string | Uint8Array): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+export function errorBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ code, message }] });
+}
+
+export interface CtxInit {
+  options?: Partial<SessionOptions>;
+  target?: Target | null;
+  deps?: Record<string, unknown>;
+  http?: HttpClient;
+  runProcess?: RunProcess;
+  confirm?: (q: string) => Promise<boolean>;
+  env?: Record<string, string | undefined>;
+}
+
+export const TARGET: Target = { input: 'myreg', registryName: 'myreg', loginServer: 'myreg.azurecr.io', cloud: 'AzureCloud' };
+
+export function makeCtx(init: CtxInit = {}): CheckContext & { logs: string[]; questions: string[] } {
+  const logs: string[] = [];
+  const questions: string[] = [];
+  const deps = init.deps ?? {};
+  const noProcess: RunProcess = async (argv) => ({
+    argv,
+    exitCode: null,
+    stdout: '',
+    stderr: '',
+    notFound: true,
+    timedOut: false,
+    aborted: false,
+    durationMs: 0,
+  });
+  return {
+    logs,
+    questions,
+    options: makeOptions({ repository: { name: 'hello-world', tag: 'latest' }, ...init.options }),
+    target: init.target === undefined ? TARGET : init.target,
+    signal: new AbortController().signal,
+    timeoutMs: 5000,
+    probes: {
+      runProcess: init.runProcess ?? noProcess,
+      http: init.http ?? fakeHttp(() => ({ status: 500 })),
+      env: init.env ?? {},
+      platform: 'linux',
+    },
+    dep: <T,>(id: string) => deps[id] as T | undefined,
+    result: (_id: string) => undefined as CheckResult | undefined,
+    log: (m: string) => logs.push(m),
+    confirm: async (q: string) => {
+      questions.push(q);
+      return init.confirm ? init.confirm(q) : false;
+    },
+  };
+}
+
+/** A runProcess that answers `az` calls from a table keyed by the words before the first flag. */
+export function fakeAz(table: Record<string, { exitCode?: number; stdout?: unknown; stderr?: string }>): RunProcess & { calls: string[][] } {
+  const calls: string[][] = [];
+  const fn = async (argv: string[]): Promise<ProcessResult> => {
+    calls.push(argv);
+    const words = argv.slice(1, argv.findIndex((a, i) => i > 0 && a.startsWith('-'))).join(' ');
+    const hit = table[words];
+    const base = { argv, notFound: false, timedOut: false, aborted: false, durationMs: 3 };
+    if (!hit) return { ...base, exitCode: 2, stdout: '', stderr: `ERROR: '${words}' is misspelled or not recognized by the system.` };
+    const stdout = typeof hit.stdout === 'string' ? hit.stdout : JSON.stringify(hit.stdout ?? null);
+    return { ...base, exitCode: hit.exitCode ?? 0, stdout: hit.exitCode ? '' : stdout, stderr: hit.stderr ?? '' };
+  };
+  return Object.assign(fn, { calls });
+}
+
+export function json(outcome: CheckOutcome): string {
+  return JSON.stringify({ summary: outcome.summary, details: outcome.details, remediations: outcome.remediations });
+}
