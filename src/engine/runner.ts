@@ -9,6 +9,7 @@ import type {
   Target,
 } from './types.js';
 import { topoOrder } from './graph.js';
+import { t } from '../knowledge/i18n.js';
 
 export interface Finished {
   result: CheckResult;
@@ -129,11 +130,15 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
           'abort',
           () => {
             setTimeout(() => {
-              const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : 'stopped';
               resolve(
                 interrupted
-                  ? { status: 'skip', summary: 'Interrupted before it finished.', satisfiesDependents: false }
-                  : { status: 'fail', code: def.codes[0] ?? 'UNEXPECTED_ERROR', summary: `No answer: the check ${reason}.`, details: { timeoutMs } },
+                  ? { status: 'skip', summary: t('engine.interrupted'), satisfiesDependents: false }
+                  : {
+                      status: 'fail',
+                      code: def.codes[0] ?? 'UNEXPECTED_ERROR',
+                      summary: t('engine.timedOut', { seconds: timeoutMs / 1000 }),
+                      details: { timeoutMs },
+                    },
               );
             }, graceMs).unref();
           },
@@ -142,19 +147,19 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
       });
       outcome = await Promise.race([def.run(ctx), backstop]);
       if (interrupted && outcome.status !== 'pass') {
-        outcome = { status: 'skip', summary: 'Interrupted before it finished.', satisfiesDependents: false };
+        outcome = { status: 'skip', summary: t('engine.interrupted'), satisfiesDependents: false };
       }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       outcome = {
         status: 'fail',
         code: 'UNEXPECTED_ERROR',
-        summary: `The check crashed: ${message}`,
+        summary: t('engine.crashed', { message }),
         details: { error: message },
         remediations: [
           {
             id: 'report-bug',
-            title: 'This is a bug in acr-doctor: please report it with the exported transcript',
+            title: t('engine.reportBug'),
             command: null,
             changes: false,
           },
@@ -185,19 +190,19 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
         const def = byId.get(id)!;
         if (interrupted) {
           pending.delete(id);
-          finish(def, { status: 'skip', summary: 'Not run: the run was interrupted.' }, 0, null);
+          finish(def, { status: 'skip', summary: t('engine.notRunInterrupted') }, 0, null);
           progressed = true;
           continue;
         }
         if (req.options.skip.includes(def.id) || req.options.skip.includes(def.group)) {
           pending.delete(id);
-          finish(def, { status: 'skip', summary: 'Skipped with --skip.' }, 0, null);
+          finish(def, { status: 'skip', summary: t('engine.skipped') }, 0, null);
           progressed = true;
           continue;
         }
         if (stopAfter) {
           pending.delete(id);
-          finish(def, { status: 'skip', summary: `Not run: --fail-fast stopped the run at ${stopAfter}.` }, 0, stopAfter);
+          finish(def, { status: 'skip', summary: t('engine.failFast', { id: stopAfter }) }, 0, stopAfter);
           progressed = true;
           continue;
         }
@@ -206,7 +211,7 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
         if (blocker) {
           pending.delete(id);
           const b = finished.get(blocker)!.result;
-          finish(def, { status: 'skip', summary: `Not run: ${b.title} did not pass.` }, 0, blocker);
+          finish(def, { status: 'skip', summary: t('engine.blocked', { title: b.title }) }, 0, blocker);
           progressed = true;
           continue;
         }

@@ -9,12 +9,11 @@ type AzContext = Pick<CheckContext, 'probes' | 'signal' | 'timeoutMs'>;
 
 const NOT_SIGNED_IN = /az login|not logged in|no subscription found|refresh token has expired|AADSTS700082|AADSTS50173/i;
 
-/** The first meaningful stderr line, trimmed (az prints long tracebacks on bugs). */
-function firstLine(text: string): string {
-  const line = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l && !/^WARNING:/i.test(l));
+/** The line that says what went wrong: the exception of a traceback (az bugs), else the first meaningful line. */
+export function firstLine(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const exception = [...lines].reverse().find((l) => /^[A-Za-z_.]*(Error|Exception)\b[^:]*:\s/.test(l) && !/^ERROR:/.test(l));
+  const line = exception ?? lines.find((l) => l && !/^WARNING:/i.test(l));
   return (line ?? '').replace(/^ERROR:\s*/i, '').slice(0, 300);
 }
 
@@ -77,7 +76,18 @@ export interface AcrShow {
   }[] | null;
 }
 
-/** `az acr show --name NAME`. */
+const inFlight = new WeakMap<object, Map<string, Promise<AzResult<AcrShow>>>>();
+
+/**
+ * `az acr show --name NAME`. Checks that start together (cmk, private-endpoint) share one call
+ * while it runs (az takes seconds); a later call asks again, so a re-run after a fix sees fresh data.
+ */
 export function acrShow(ctx: AzContext, name: string): Promise<AzResult<AcrShow>> {
-  return runAz<AcrShow>(ctx, ['acr', 'show', '--name', name]);
+  let pending = inFlight.get(ctx.probes);
+  if (!pending) inFlight.set(ctx.probes, (pending = new Map()));
+  const running = pending.get(name);
+  if (running) return running;
+  const call = runAz<AcrShow>(ctx, ['acr', 'show', '--name', name]).finally(() => pending.delete(name));
+  pending.set(name, call);
+  return call;
 }

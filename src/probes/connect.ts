@@ -9,13 +9,16 @@ export interface OpenParams {
   host: string;
   port: number;
   secure: boolean;
-  ca: string[];
+  /** Roots to trust; undefined: Node's default store. */
+  ca: string[] | undefined;
   /** Built once per session from `ca` (building it per connection costs a few hundred ms). */
   secureContext?: SecureContext;
   proxy: URL | null;
   connectTo: ConnectTo[];
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Called once the TCP connection (or the proxy tunnel) stands, before TLS: for connection counts. */
+  onConnected?: () => void;
 }
 
 export interface TlsOutcome {
@@ -139,7 +142,7 @@ export async function openSocket(p: OpenParams): Promise<OpenedSocket> {
       try {
         socket =
           p.proxy.protocol === 'https:'
-            ? tlsConnect({ host: proxyHost, port: proxyPort, ca: p.ca, ...(isIP(proxyHost) ? {} : { servername: proxyHost }) })
+            ? tlsConnect({ host: proxyHost, port: proxyPort, ...(p.ca ? { ca: p.ca } : {}), ...(isIP(proxyHost) ? {} : { servername: proxyHost }) })
             : netConnect({ host: proxyHost, port: proxyPort });
         sockets.push(socket);
         await waitFor(socket, p.proxy.protocol === 'https:' ? 'secureConnect' : 'connect');
@@ -170,6 +173,7 @@ export async function openSocket(p: OpenParams): Promise<OpenedSocket> {
       await waitFor(socket, 'connect');
     }
     const dialled = hostPort(dialHost, dialPort);
+    p.onConnected?.();
     if (!p.secure) return { socket, dialled, tls: null };
 
     let identityError: (Error & { code?: string }) | null = null;
@@ -177,7 +181,7 @@ export async function openSocket(p: OpenParams): Promise<OpenedSocket> {
       socket,
       host,
       ...(isIP(host) ? {} : { servername: host }),
-      secureContext: p.secureContext ?? createSecureContext({ ca: p.ca }),
+      secureContext: p.secureContext ?? createSecureContext(p.ca ? { ca: p.ca } : {}),
       ALPNProtocols: ['http/1.1'],
       rejectUnauthorized: false,
       checkServerIdentity: (name, cert) => {

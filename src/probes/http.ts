@@ -18,8 +18,12 @@ const KEEP_ALIVE_MS = 60_000;
 
 export type HttpLog = (line: string) => void;
 
-/** The session's trusted roots: Node's bundled roots plus --ca-file and NODE_EXTRA_CA_CERTS. */
-export function trustedRoots(caFile: string | null, env: Record<string, string | undefined>): string[] {
+/**
+ * The session's trusted roots: Node's bundled roots plus --ca-file and NODE_EXTRA_CA_CERTS, or
+ * undefined when there is nothing extra (the default store is then used as is; building a
+ * context from the full list costs ~100 ms).
+ */
+export function trustedRoots(caFile: string | null, env: Record<string, string | undefined>): string[] | undefined {
   const extra: string[] = [];
   for (const file of [caFile, env.NODE_EXTRA_CA_CERTS]) {
     if (!file) continue;
@@ -29,7 +33,7 @@ export function trustedRoots(caFile: string | null, env: Record<string, string |
       // An unreadable NODE_EXTRA_CA_CERTS is node's own warning to give; --ca-file was checked by args.
     }
   }
-  return [...rootCertificates, ...extra];
+  return extra.length ? [...rootCertificates, ...extra] : undefined;
 }
 
 /** A URL fit for a log: SAS signatures and token parameters replaced. */
@@ -73,7 +77,7 @@ export function createHttpClient(
 ): HttpClient {
   const ca = trustedRoots(options.caFile, env);
   let context: SecureContext | undefined;
-  const secureContext = (): SecureContext => (context ??= createSecureContext({ ca }));
+  const secureContext = (): SecureContext => (context ??= createSecureContext(ca ? { ca } : {}));
   const timeoutMs = Math.max(1, options.timeoutSeconds) * 1000;
   const known = [...secretValuesFromEnv(env), ...(options.password ? [options.password.reveal()] : [])];
   const connections: Record<string, number> = {};
@@ -91,6 +95,7 @@ export function createHttpClient(
     clearTimeout(p.timer);
     p.socket.off('close', p.onClose);
     p.socket.removeAllListeners('error');
+    p.socket.ref();
     return p.socket.destroyed || !p.socket.writable ? null : p.socket;
   };
 
@@ -104,6 +109,8 @@ export function createHttpClient(
     };
     socket.on('error', () => undefined);
     socket.once('close', onClose);
+    // A parked connection must not keep the process alive on its own.
+    socket.unref();
     const timer = setTimeout(() => {
       takeParked(origin)?.destroy();
     }, KEEP_ALIVE_MS);
@@ -128,14 +135,23 @@ export function createHttpClient(
     }
     const target = new URL(`${secure ? 'https' : 'http'}://${origin}/`);
     const proxy = proxyFor(target, env);
-    openSocket({ host, port, secure, ca, secureContext: secureContext(), proxy: proxy?.url ?? null, connectTo: options.connectTo, timeoutMs }).then(
+    openSocket({
+      host,
+      port,
+      secure,
+      ca,
+      secureContext: secureContext(),
+      proxy: proxy?.url ?? null,
+      connectTo: options.connectTo,
+      timeoutMs,
+      onConnected: () => counted(origin),
+    }).then(
       (opened) => {
         if (opened.tls && !opened.tls.authorized) {
           opened.socket.destroy();
           callback(opened.tls.error ?? new Error('certificate rejected'), null);
           return;
         }
-        counted(origin);
         log?.(`HTTP connected to ${origin}${opened.dialled !== origin ? ` via ${opened.dialled}` : ''}${proxy ? ` through proxy ${proxy.display}` : ''}`);
         callback(null, opened.socket);
       },
@@ -237,8 +253,8 @@ export function createHttpClient(
         connectTo: options.connectTo,
         timeoutMs,
         ...(signal ? { signal } : {}),
+        onConnected: () => counted(origin),
       });
-      counted(origin);
       const tls = opened.tls!;
       const info: TlsHandshakeInfo = {
         dialled: opened.dialled,

@@ -3,7 +3,7 @@ import type { World } from './world.js';
 import type { Role } from './types.js';
 import { REGISTRY_NAME } from './fixtures.js';
 import { mintAad } from './tokens.js';
-import { networkRuleSet, privateEndpointId, privateEndpointJson, registryId, registryJson } from './azure-view.js';
+import { cmkIdentityId, identityListJson, networkRuleSet, privateEndpointId, privateEndpointJson, registryId, registryJson } from './azure-view.js';
 
 /**
  * What the demo's stand-in `az` answers. The stand-in script forwards its argv here, so the
@@ -43,25 +43,65 @@ function parse(argv: string[]): Parsed {
 const ok = (stdout: string): AzResult => ({ exitCode: 0, stdout, stderr: '' });
 const fail = (exitCode: number, stderr: string): AzResult => ({ exitCode, stdout: '', stderr });
 
-/** A JMESPath subset: a dotted field path (enough for `--query id`, `--query networkRuleSet`). */
-function query(value: unknown, q: string | undefined): unknown {
-  if (!q) return value;
+function field(value: unknown, path: string): unknown {
   let cur: unknown = value;
-  for (const part of q.split('.')) {
+  for (const part of path.split('.').filter(Boolean)) {
     cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? (cur as Record<string, unknown>)[part] : null;
     if (cur === undefined) cur = null;
   }
   return cur;
 }
 
+/** A JMESPath subset: a dotted field path (`id`, `networkRuleSet.ipRules`) and a list projection (`[].loginServer`). */
+function query(value: unknown, q: string | undefined): unknown {
+  if (!q) return value;
+  if (q.startsWith('[]')) return Array.isArray(value) ? value.map((v) => field(v, q.slice(2))) : null;
+  return field(value, q);
+}
+
+const scalar = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function table(out: unknown): string {
+  const rows = Array.isArray(out) ? out : [out];
+  if (rows.every((r) => r === null || typeof r !== 'object')) {
+    const width = Math.max(6, ...rows.map((r) => scalar(r).length));
+    return ['Result', '-'.repeat(width), ...rows.map(scalar)].join('\n');
+  }
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r as object)))].filter((k) =>
+    rows.every((r) => typeof (r as Record<string, unknown>)[k] !== 'object' || (r as Record<string, unknown>)[k] === null),
+  );
+  const cells = rows.map((r) => cols.map((c) => scalar((r as Record<string, unknown>)[c])));
+  const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+  const line = (vals: string[]): string => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const title = (c: string): string => c.charAt(0).toUpperCase() + c.slice(1);
+  return [line(cols.map(title)), line(widths.map((n) => '-'.repeat(n))), ...cells.map(line)].join('\n');
+}
+
 function print(value: unknown, p: Parsed): AzResult {
   const out = query(value, str(p, '--query'));
-  const format = str(p, '--output') ?? 'json';
-  if (format === 'tsv' || format === 'none') {
-    if (format === 'none') return ok('');
-    return ok(out === null ? '' : typeof out === 'object' ? Object.values(out as object).join('\t') : String(out));
+  switch (str(p, '--output') ?? 'json') {
+    case 'none':
+      return ok('');
+    case 'tsv':
+      if (Array.isArray(out)) return ok(out.map((v) => (v && typeof v === 'object' ? Object.values(v).map(scalar).join('\t') : scalar(v))).join('\n'));
+      return ok(out && typeof out === 'object' ? Object.values(out).map(scalar).join('\t') : scalar(out));
+    case 'table':
+      return ok(table(out));
+    default:
+      return ok(JSON.stringify(out, null, 2));
   }
-  return ok(JSON.stringify(out, null, 2));
+}
+
+/** The values of a flag that takes several (`--identities A B`). */
+function listAfter(argv: string[], flag: string): string[] {
+  const i = argv.indexOf(flag);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (const a of argv.slice(i + 1)) {
+    if (a.startsWith('-')) break;
+    out.push(a);
+  }
+  return out;
 }
 
 function str(p: Parsed, name: string): string | undefined {
@@ -124,7 +164,7 @@ export function runAz(w: World, argv: string[]): AzResult {
     w.state.az = 'logged-out';
     return ok('');
   }
-  const needsAccount = cmd.startsWith('account') || cmd.startsWith('acr') || cmd.startsWith('role') || cmd.startsWith('network');
+  const needsAccount = /^(account|acr|role|network|identity|ad) /.test(`${cmd} `);
   if (needsAccount && w.state.az === 'logged-out') return fail(1, LOGGED_OUT);
   if (needsAccount && w.state.az === 'expired') return fail(1, expiredSession());
 
@@ -188,8 +228,55 @@ export function runAz(w: World, argv: string[]): AzResult {
     }
     case 'acr identity assign': {
       if (wrongRegistry) return notFound(w, registryArg!);
-      w.state.cmkIdentityAssigned = true;
+      const wanted = listAfter(argv, '--identities');
+      // Only the key's own identity repairs the encryption; others are accepted and change nothing.
+      if (wanted.some((id) => id.toLowerCase() === cmkIdentityId(w).toLowerCase())) w.state.cmkIdentityAssigned = true;
       return print(registryJson(w).identity, p);
+    }
+    case 'identity list':
+      return print(identityListJson(w), p);
+    case 'acr list':
+      return print([registryJson(w)], p);
+    case 'acr repository list':
+      if (!registryArg) return fail(2, 'ERROR: the following arguments are required: --name/-n');
+      if (wrongRegistry) return notFound(w, registryArg);
+      return print(w.repositories(), p);
+    case 'acr repository show-tags': {
+      if (wrongRegistry) return notFound(w, registryArg!);
+      const repo = str(p, '--repository') ?? '';
+      if (repo !== w.fixtures.repository) {
+        return fail(1, `ERROR: (NAME_UNKNOWN) The repository '${repo}' could not be found in registry '${REGISTRY_NAME}'.`);
+      }
+      return print([w.fixtures.tag], p);
+    }
+    case 'acr login':
+      if (wrongRegistry) return notFound(w, registryArg!);
+      return ok('Login Succeeded');
+    case 'acr token show': {
+      const name = str(p, '--name') ?? '';
+      return fail(3, `ERROR: (ResourceNotFound) The Resource 'Microsoft.ContainerRegistry/registries/${REGISTRY_NAME}/tokens/${name}' under resource group '${w.fixtures.resourceGroup}' was not found.`);
+    }
+    case 'ad sp show': {
+      const id = str(p, '--id');
+      if (id !== w.fixtures.clientId && id !== w.fixtures.spObjectId) {
+        return fail(3, `ERROR: Service principal '${id ?? ''}' doesn't exist`);
+      }
+      return print({ accountEnabled: true, appDisplayName: 'acr-doctor-demo', appId: w.fixtures.clientId, displayName: 'acr-doctor-demo', id: w.fixtures.spObjectId, servicePrincipalType: 'Application' }, p);
+    }
+    case 'ad app credential list': {
+      if (str(p, '--id') !== w.fixtures.clientId) return fail(3, `ERROR: Resource '${str(p, '--id') ?? ''}' does not exist or one of its queried reference-property objects are not present.`);
+      const day = 86_400_000;
+      const cred = (hint: string, start: number, end: number): Record<string, unknown> => ({
+        customKeyIdentifier: null,
+        displayName: hint === 'old' ? 'expired secret' : 'current secret',
+        endDateTime: new Date(end).toISOString(),
+        hint,
+        keyId: randomUUID(),
+        secretText: null,
+        startDateTime: new Date(start).toISOString(),
+      });
+      const now = Date.now();
+      return print([cred('old', now - 400 * day, now - 35 * day), cred('cur', now - 30 * day, now + 335 * day)], p);
     }
     case 'acr encryption rotate-key':
       if (wrongRegistry) return notFound(w, registryArg!);

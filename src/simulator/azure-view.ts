@@ -8,7 +8,7 @@ export function registryId(w: World): string {
   return `/subscriptions/${f.subscriptionId}/resourceGroups/${f.resourceGroup}/providers/Microsoft.ContainerRegistry/registries/${REGISTRY_NAME}`;
 }
 
-function cmkIdentityId(w: World): string {
+export function cmkIdentityId(w: World): string {
   const f = w.fixtures;
   return `/subscriptions/${f.subscriptionId}/resourceGroups/${f.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/simreg-cmk`;
 }
@@ -32,11 +32,33 @@ function encryption(w: World): Record<string, unknown> {
   };
 }
 
+function otherIdentityId(w: World): string {
+  return `/subscriptions/${w.fixtures.subscriptionId}/resourceGroups/${w.fixtures.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/build-agents`;
+}
+
+/** `az identity list`: the user-assigned identities in the registry's resource group. */
+export function identityListJson(w: World): Record<string, unknown>[] {
+  const entry = (id: string, clientId: string, principalId: string): Record<string, unknown> => ({
+    clientId,
+    id,
+    location: 'eastus',
+    name: id.split('/').pop(),
+    principalId,
+    resourceGroup: w.fixtures.resourceGroup,
+    tags: {},
+    tenantId: w.fixtures.tenantId,
+    type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+  });
+  return [
+    entry(otherIdentityId(w), w.azureIds.otherClientId, w.azureIds.otherPrincipalId),
+    entry(cmkIdentityId(w), w.azureIds.cmkClientId, w.azureIds.cmkPrincipalId),
+  ];
+}
+
 function identity(w: World): Record<string, unknown> | null {
   if (!w.behaviour.azure.cmk) return null;
-  const other = `/subscriptions/${w.fixtures.subscriptionId}/resourceGroups/${w.fixtures.resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/build-agents`;
   const ids: Record<string, unknown> = {
-    [other]: { clientId: w.azureIds.otherClientId, principalId: w.azureIds.otherPrincipalId },
+    [otherIdentityId(w)]: { clientId: w.azureIds.otherClientId, principalId: w.azureIds.otherPrincipalId },
   };
   if (w.state.cmkIdentityAssigned) ids[cmkIdentityId(w)] = { clientId: w.azureIds.cmkClientId, principalId: w.azureIds.cmkPrincipalId };
   return { principalId: null, tenantId: w.fixtures.tenantId, type: 'UserAssigned', userAssignedIdentities: ids };

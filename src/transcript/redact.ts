@@ -16,12 +16,12 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const JSON_FIELD = new RegExp(`("(?:${SECRET_FIELDS})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)(")`, 'gi');
 // Escaped JSON inside a JSON string: \"password\":\"...\"
 const ESCAPED_JSON_FIELD = new RegExp(`(\\\\"(?:${SECRET_FIELDS})\\\\"\\s*:\\s*\\\\")((?:[^"\\\\]|\\\\[^"])*)(\\\\")`, 'gi');
-// The lead also covers %26 and %3F: a URL-encoded query inside another URL.
-const FORM_FIELD = new RegExp(`(^|[?&;\\s"'{,(]|%26|%3[Ff])((?:${SECRET_FIELDS})(?:=|%3[Dd]))([^&\\s"',;)}]+)`, 'gim');
+// The lead also covers a command-line flag (--password=x) and %26/%3F: a URL-encoded query inside another URL.
+const FORM_FIELD = new RegExp(`(^|[?&;\\s"'{,(-]|%26|%3[Ff])((?:${SECRET_FIELDS})(?:=|%3[Dd]))([^&\\s"',;)}]+)`, 'gim');
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"']*:)([^@\s/"']+)(@)/gi;
 const AUTH_HEADER =
   /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(Bearer|Basic|Negotiate|NTLM|Digest|Token|SharedKey)(\s+))?([^\s"',;]+)/gi;
-const SCHEME_TOKEN = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/-]+=*)/g;
+const SCHEME_TOKEN = /\b(Bearer|Basic)(\s+)([A-Za-z0-9._~+/-]+=*)/gi;
 
 /** A word after Bearer/Basic that looks like a credential rather than prose ("Basic authentication"). */
 function looksLikeCredential(token: string): boolean {

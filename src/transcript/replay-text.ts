@@ -4,7 +4,7 @@ import { t } from '../knowledge/i18n.js';
 import { renderPlain } from '../report/plain.js';
 import { formatArgv, formatDuration, makeStyle } from '../report/style.js';
 import type { TranscriptDocument } from './document.js';
-import { foldEvents, recheckAfter, resultBefore, trimOutput } from './markdown.js';
+import { foldEvents, recheckAfter, resultBefore, trimOutput } from './runs.js';
 
 /** The checks of a transcript as replay shows them: its events folded through the reducer. */
 export function replayedChecks(doc: TranscriptDocument): CheckResult[] {

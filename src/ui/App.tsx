@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import type { Cloud } from '../engine/types.js';
 import { t } from '../knowledge/i18n.js';
@@ -184,7 +184,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
 
   const selected = rows.find((r) => r.id === view.selectedId);
   const proxy = snap.state.info?.proxy ? snap.state.info.proxy.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : null;
-  const road = buildRoad(snap.state.rows, proxy, snap.target !== null);
+  const road = useMemo(() => buildRoad(snap.state.rows, proxy, snap.target !== null), [snap.state.rows, proxy, snap.target]);
   const confirmRem = view.confirmIndex !== null && selected?.state.phase === 'done' ? selected.state.result.remediations[view.confirmIndex] : undefined;
   const run = view.runId ? snap.state.remediationRuns.find((r) => r.runId === view.runId) : undefined;
 
@@ -200,7 +200,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
       body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
       break;
     case 'run':
-      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} /> : null;
+      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} interactive={Boolean(snap.fixes[run.runId]?.interactive)} /> : null;
       break;
     case 'help':
       body = <HelpScreen width={width} readOnly={snap.readOnly} />;

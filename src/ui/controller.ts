@@ -19,6 +19,8 @@ export interface FixOutcome {
   status: Status | null;
   /** Why the command could not start. */
   error: string | null;
+  /** The command had the terminal (its output is not recorded). */
+  interactive?: boolean;
 }
 
 export interface PendingPrompt {
@@ -45,7 +47,8 @@ export interface Snapshot {
 
 /** Gives a command the real terminal (the wizard stops drawing meanwhile). */
 export interface TerminalHandOver {
-  handOver<T>(fn: () => Promise<T>): Promise<T>;
+  /** `argv` is shown above the command's own output. */
+  handOver<T>(argv: string[], fn: () => Promise<T>): Promise<T>;
 }
 
 export interface ControllerOptions {
@@ -221,6 +224,12 @@ export class WizardController {
     return row.state.result.remediations[index] ?? null;
   }
 
+  remediationById(checkId: string, remediationId: string): Remediation | null {
+    const row = this.snap.state.rows.find((r) => r.id === checkId);
+    if (!row || row.state.phase !== 'done') return null;
+    return row.state.result.remediations.find((r) => r.id === remediationId) ?? null;
+  }
+
   /** Whether remediation N may be offered for running (the confirm screen asks next). */
   canRun(checkId: string, index: number): Refusal | null {
     if (this.snap.readOnly) return 'read-only';
@@ -245,7 +254,7 @@ export class WizardController {
     this.childAbort = abort;
     const t0 = performance.now();
     this.emit({ type: 'remediation-started', at: iso(), runId, checkId, remediationId: rem.id, title: rem.title, argv });
-    this.update({ activeRunId: runId, fixes: { ...this.snap.fixes, [runId]: { phase: 'running', status: null, error: null } } });
+    this.update({ activeRunId: runId, fixes: { ...this.snap.fixes, [runId]: { phase: 'running', status: null, error: null, interactive: Boolean(rem.interactive) } } });
     void this.execute(runId, checkId, rem, abort, t0);
     return { runId };
   }
@@ -267,7 +276,7 @@ export class WizardController {
     let outcome: CommandOutcome;
     if (rem.interactive && this.opts.terminal) {
       const timeoutMs = this.opts.interactiveTimeoutMs ?? 15 * 60_000;
-      outcome = await this.opts.terminal.handOver(() => runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput: null }));
+      outcome = await this.opts.terminal.handOver(argv, () => runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput: null }));
     } else {
       const timeoutMs = this.opts.remediationTimeoutMs ?? 5 * 60_000;
       outcome = await runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput });
@@ -296,7 +305,8 @@ export class WizardController {
   }
 
   private setFix(runId: string, fix: FixOutcome): void {
-    this.update({ fixes: { ...this.snap.fixes, [runId]: fix } });
+    const interactive = this.snap.fixes[runId]?.interactive;
+    this.update({ fixes: { ...this.snap.fixes, [runId]: { ...fix, ...(interactive ? { interactive } : {}) } } });
   }
 
   /** Stops a running remediation; false when none runs. */

@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { WizardController, type TerminalHandOver } from './controller.js';
 import { initialView, type ViewState } from './view-state.js';
 import { restoreTerminal } from './terminal.js';
+import { formatArgv } from '../report/style.js';
 import { UsageError } from '../cli/usage-error.js';
 import { exportAtEnd, exportPathProblem } from '../transcript/session-export.js';
 import { secretValuesFromEnv } from '../transcript/redact.js';
@@ -16,6 +17,12 @@ export interface LaunchOptions {
   demo?: { scenario: string };
   /** Replaces the selected checks (tests). */
   checks?: CheckDefinition[];
+}
+
+interface HandOverState {
+  pending: (() => Promise<void>) | null;
+  instance: Instance | null;
+  io: CliIO;
 }
 
 interface Mount {
@@ -29,7 +36,7 @@ interface Mount {
  * Draws the wizard until the person quits. A remediation that needs the terminal unmounts Ink,
  * runs with the terminal handed over, and the wizard is drawn again where it was.
  */
-async function drive(io: CliIO, m: Mount, handover: { pending: (() => Promise<void>) | null; instance: Instance | null }): Promise<number> {
+async function drive(io: CliIO, m: Mount, handover: HandOverState): Promise<number> {
   let quitWith: boolean | null = null;
   let crashed: unknown = null;
   let interruptedBySignal = false;
@@ -89,6 +96,9 @@ async function drive(io: CliIO, m: Mount, handover: { pending: (() => Promise<vo
       const job = handover.pending;
       await job();
       handover.pending = null;
+      // Back where the person was: the run screen of the command that just ended.
+      const last = m.controller.getSnapshot().state.remediationRuns.at(-1);
+      if (last && (m.view.screen === 'confirm' || m.view.screen === 'run')) m.view = { ...m.view, screen: 'run', runId: last.runId, confirmIndex: null };
     }
   } finally {
     restoreTerminal(io);
@@ -105,18 +115,20 @@ async function drive(io: CliIO, m: Mount, handover: { pending: (() => Promise<vo
   return m.controller.exitCode(quitWith === true || interruptedBySignal);
 }
 
-function handOverFor(state: { pending: (() => Promise<void>) | null; instance: Instance | null }): TerminalHandOver {
+function handOverFor(state: HandOverState): TerminalHandOver {
   return {
-    handOver<T>(fn: () => Promise<T>): Promise<T> {
+    handOver<T>(argv: string[], fn: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         state.pending = async () => {
+          state.io.stdout.write(`\n$ ${formatArgv(argv)}\n`);
           try {
             resolve(await fn());
           } catch (err) {
             reject(err);
           }
         };
-        state.instance?.unmount();
+        // Let the key that confirmed it finish its update first, so the wizard comes back on the run screen.
+        setTimeout(() => state.instance?.unmount(), 20);
       });
     },
   };
@@ -132,7 +144,7 @@ export async function launchWizard(session: Session, io: CliIO, opts: LaunchOpti
       throw new UsageError(problem);
     }
   }
-  const handover: { pending: (() => Promise<void>) | null; instance: Instance | null } = { pending: null, instance: null };
+  const handover: HandOverState = { pending: null, instance: null, io };
   const controller = new WizardController({
     session,
     ...(opts.checks ? { checks: opts.checks } : {}),
@@ -172,6 +184,6 @@ export async function launchReplay(events: EngineEvent[], io: CliIO): Promise<nu
   return drive(
     io,
     { controller, color, cloud: info?.target?.cloud ?? 'AzureCloud', view: initialView('chain') },
-    { pending: null, instance: null },
+    { pending: null, instance: null, io },
   );
 }

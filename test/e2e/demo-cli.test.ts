@@ -77,7 +77,10 @@ describe('acr-doctor demo', () => {
     expect(await refused(portOf(r.stderr))).toBe(true);
   });
 
-  it('Ctrl-C ends the demo with 130 and closes the simulator', async () => {
+  it.each([
+    ['while the chain waits on the slow registry', 1500],
+    ['right as it starts', 0],
+  ])('Ctrl-C %s ends the demo with 130 and closes the simulator', async (_when, waitMs) => {
     await withTmp(async (dir) => {
       const child = spawn(process.execPath, [BIN, 'demo', 'slow', '--skip', 'environment'], {
         env: { ...process.env, NO_COLOR: '1', TMPDIR: dir },
@@ -92,7 +95,7 @@ describe('acr-doctor demo', () => {
         }),
       );
       // Let the chain reach the slow registry, then interrupt.
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, waitMs));
       const t0 = Date.now();
       child.kill('SIGINT');
       const code = await exited;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasCommand, requireTool, ROOT } from '../support/tools.js';
 
@@ -39,6 +39,23 @@ async function waitForPane(pane: string, cond: (screen: string) => boolean, what
 }
 
 const keys = (pane: string, ...k: string[]): void => void tmux('send-keys', '-t', pane, ...k);
+
+/** The pid of the program running in the pane's shell (the node process we started). */
+function childPid(pane: string): number {
+  const shell = tmux('display-message', '-p', '-t', pane, '#{pane_pid}').trim();
+  const r = spawnSync('ps', ['--ppid', shell, '-o', 'pid='], { encoding: 'utf8' });
+  const pid = Number(r.stdout.trim().split(/\s+/)[0]);
+  if (!pid) throw new Error(`no process under the pane's shell ${shell}`);
+  return pid;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}
 
 describe.runIf(haveTmux)('the wizard in a real terminal (tmux)', () => {
   beforeAll(() => {
@@ -123,9 +140,58 @@ describe.runIf(haveTmux)('the wizard in a real terminal (tmux)', () => {
     keys(pane, 'Enter');
     const chain = await waitForPane(pane, (s) => s.includes('Environment') && /\d+ passed/.test(s) && !/\d+ running/.test(s), 'environment chain', 40_000);
     expect(chain).toContain('this machine only');
+    // An idle wizard sleeps: no spinner timer, no redraws.
+    if (existsSync('/proc/self/stat')) {
+      const pid = childPid(pane);
+      await new Promise((r) => setTimeout(r, 500));
+      const before = cpuSeconds(pid);
+      await new Promise((r) => setTimeout(r, 3000));
+      const used = cpuSeconds(pid) - before;
+      console.log(`[measure] idle wizard used ${used.toFixed(2)} s CPU in 3 s`);
+      expect(used).toBeLessThan(0.15);
+    }
     keys(pane, '?');
     await waitForPane(pane, (s) => s.includes('Keys'), 'help');
     keys(pane, 'q');
     await waitForPane(pane, atPrompt, 'shell prompt after quit');
+  }, 60_000);
+
+  it('az login gets the real terminal and the wizard comes back on the run screen', async () => {
+    if (!demoReady()) {
+      console.log('[skip] the simulator has not landed yet');
+      return;
+    }
+    const pane = newPane();
+    await waitForPane(pane, atPrompt, 'shell');
+    keys(pane, 'node bin/acr-doctor.js demo az-logged-out', 'Enter');
+    await waitForPane(pane, (s) => /› ✗ Credential/.test(s) && !/\d+ running/.test(s), 'failed credential selected', 40_000);
+    keys(pane, 'Enter');
+    const detail = await waitForPane(pane, (s) => s.includes('What you can do'), 'detail');
+    const n = /(\d)\. [^\n]*\n\s+\$ az login/.exec(detail)?.[1];
+    expect(n).toBeDefined();
+    keys(pane, n!);
+    await waitForPane(pane, (s) => s.includes('It needs the terminal'), 'confirm says it takes the terminal');
+    keys(pane, 'y');
+    const back = await waitForPane(pane, (s) => /Fixed: |Not fixed yet/.test(s), 'run screen after hand-over', 40_000);
+    expect(back).toContain('$ az login');
+    expect(back).toContain('its output is above the wizard');
+    expect(back).toMatch(/Fixed: "Credential/);
+    keys(pane, 'q');
+    await waitForPane(pane, atPrompt, 'shell prompt after quit');
+  }, 120_000);
+
+  it('SIGTERM mid-chain restores the terminal too', async () => {
+    const pane = newPane();
+    await waitForPane(pane, atPrompt, 'shell');
+    const cmd = demoReady() ? 'node bin/acr-doctor.js demo slow' : 'node bin/acr-doctor.js 127.0.0.1:9';
+    keys(pane, cmd, 'Enter');
+    await waitForPane(pane, (s) => /\d+ running/.test(s), 'chain running', 30_000);
+    process.kill(childPid(pane), 'SIGTERM');
+    await waitForPane(pane, atPrompt, 'shell prompt after SIGTERM', 15_000);
+    keys(pane, 'stty -a', 'Enter');
+    const screen = await waitForPane(pane, (s) => s.includes('icanon'), 'stty output');
+    expect(screen).not.toMatch(/-echo(\s|$)/m);
+    expect(screen).not.toMatch(/-icanon/);
+    expect(tmux('display-message', '-p', '-t', pane, '#{cursor_flag}').trim()).toBe('1');
   }, 60_000);
 });

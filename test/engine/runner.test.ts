@@ -118,7 +118,7 @@ describe('check engine', () => {
   it('ends a check that ignores its signal shortly after its time limit', async () => {
     const { byId } = await run([def('stuck', () => new Promise<CheckOutcome>(() => {}))], { timeoutSeconds: 0.2 });
     expect(byId('stuck')).toMatchObject({ status: 'fail', code: 'STUCK_ERROR' });
-    expect(byId('stuck').summary).toMatch(/timed out/);
+    expect(byId('stuck').summary).toMatch(/time limit/);
   });
 
   it('stops starting checks after the first failure with --fail-fast', async () => {

@@ -231,3 +231,20 @@ describe('HTTP client over plain http', () => {
     await server.close();
   });
 });
+
+describe('trusted roots', () => {
+  it('adds --ca-file and NODE_EXTRA_CA_CERTS to the default roots instead of replacing them', async () => {
+    const { rootCertificates } = await import('node:tls');
+    const { trustedRoots } = await import('../../src/probes/http.js');
+    const server = await startHttps((_q, r) => r.end());
+    try {
+      expect(trustedRoots(null, {})).toBeUndefined();
+      const roots = trustedRoots(server.caFile, { NODE_EXTRA_CA_CERTS: server.caFile })!;
+      expect(roots.length).toBe(rootCertificates.length + 2);
+      expect(roots).toContain(rootCertificates[0]);
+      expect(roots).toContain(server.cert.cert);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -70,6 +70,18 @@ describe('stand-in az', () => {
     expect(other.stderr).toMatch(/could not be found/);
   });
 
+  it('the read-only commands remediations offer: repository list as a table, acr list with a projection', async () => {
+    sim.setScenario('healthy');
+    const repos = await az('acr', 'repository', 'list', '--name', 'simreg', '--output', 'table');
+    expect(repos.stdout.split('\n')).toEqual(['Result', '-----------', 'hello-world']);
+    const tags = await az('acr', 'repository', 'show-tags', '--name', 'simreg', '--repository', 'hello-world', '--output', 'json');
+    expect(json(tags.stdout)).toEqual(['latest']);
+    const servers = await az('acr', 'list', '--query', '[].loginServer', '--output', 'tsv');
+    expect(servers.stdout).toBe('simreg.azurecr.io');
+    const creds = json((await az('ad', 'app', 'credential', 'list', '--id', sim.fixtures.clientId)).stdout) as { endDateTime: string }[];
+    expect(creds.some((c) => Date.parse(c.endDateTime) < Date.now())).toBe(true);
+  });
+
   it('unknown commands fail with the CLI\'s message', async () => {
     const r = await az('frobnicate');
     expect(r.exitCode).toBe(2);
@@ -116,7 +128,14 @@ describe('remediations through the stand-in change the simulator', () => {
     const keyIdentity = show.encryption.keyVaultProperties.identity as string;
     const ids = (s: any): string[] => Object.values(s.identity?.userAssignedIdentities ?? {}).map((v: any) => v.clientId);
     expect(ids(show)).not.toContain(keyIdentity);
-    expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', '/subscriptions/x/userAssignedIdentities/simreg-cmk')).exitCode).toBe(0);
+    const list = json((await az('identity', 'list')).stdout) as { id: string; clientId: string }[];
+    const resourceId = list.find((i) => i.clientId === keyIdentity)!.id;
+    // Another identity does not repair it ...
+    const other = list.find((i) => i.clientId !== keyIdentity)!.id;
+    expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', other)).exitCode).toBe(0);
+    expect(ids(json((await az('acr', 'show', '--name', 'simreg')).stdout))).not.toContain(keyIdentity);
+    // ... the key's own identity does.
+    expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', resourceId)).exitCode).toBe(0);
     const after = json((await az('acr', 'show', '--name', 'simreg', '--output', 'json')).stdout);
     expect(ids(after)).toContain(keyIdentity);
     expect((await az('acr', 'encryption', 'rotate-key', '--name', 'simreg', '--identity', keyIdentity)).exitCode).toBe(0);

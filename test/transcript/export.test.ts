@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { results } from '../../src/engine/store.js';
 import { ExportExistsError, exportPair, exportToFile, pairBaseName, transcriptAvailable } from '../../src/transcript/export.js';
 import { loadTranscript } from '../../src/transcript/load.js';
-import { foldEvents } from '../../src/transcript/markdown.js';
+import { foldEvents } from '../../src/transcript/runs.js';
 import { renderReplayPlain } from '../../src/transcript/replay-text.js';
 import { leaks, recordSession, SEED, TARGET } from './fixture.js';
+import { requireTool } from '../support/tools.js';
 
 let dir: string;
 beforeEach(() => {
@@ -133,6 +134,13 @@ describe('transcript export', () => {
     }
     expect(JSON.parse(readFileSync(file, 'utf8')).kind).toBe('acr-doctor-transcript');
     expect(readdirSync(dir)).toEqual(['race.json']);
+  });
+
+  it.skipIf(!requireTool(process.platform !== 'win32', 'POSIX file modes'))('is readable by its owner only', async () => {
+    const rec = await recordSession();
+    const file = join(dir, 'private.json');
+    await exportToFile(file, rec.input);
+    expect(statSync(file).mode & 0o077).toBe(0);
   });
 
   it('leaves nothing behind when the folder cannot be written', async () => {

@@ -4,7 +4,8 @@ import { initialState, reduce } from '../../src/engine/store.js';
 import type { CheckResult, EngineEvent } from '../../src/engine/types.js';
 import { setLang } from '../../src/knowledge/i18n.js';
 import { buildTranscript } from '../../src/transcript/document.js';
-import { renderMarkdown, trimOutput, OUTPUT_LINES } from '../../src/transcript/markdown.js';
+import { renderMarkdown } from '../../src/transcript/markdown.js';
+import { trimOutput, OUTPUT_LINES } from '../../src/transcript/runs.js';
 import { mdCode, mdFence, mermaidLabel } from '../../src/transcript/markdown-escape.js';
 import { leaks, recordSession, SEED, TARGET } from './fixture.js';
 

@@ -14,6 +14,7 @@ describe('redactText', () => {
     expect(redactText(`authorization: Basic ${SEED.basic}`)).toBe('authorization: Basic [REDACTED]');
     expect(redactText(`curl -H "Authorization: Negotiate YIIabc123=="`)).toBe('curl -H "Authorization: Negotiate [REDACTED]"');
     expect(redactText(`sent Bearer ${SEED.bearer} to the registry`)).toBe('sent Bearer [REDACTED] to the registry');
+    expect(redactText(`token_type bearer ${SEED.bearer}`)).toBe('token_type bearer [REDACTED]');
   });
 
   it('leaves prose and challenge parameters that merely mention a scheme alone', () => {
@@ -37,6 +38,7 @@ describe('redactText', () => {
     );
     expect(redactText('client_secret=abc123&client_id=app')).toBe('client_secret=[REDACTED]&client_id=app');
     expect(redactText('login with password=hunter22 now')).toBe('login with password=[REDACTED] now');
+    expect(redactText('docker login --password=hunter22 -u x')).toBe('docker login --password=[REDACTED] -u x');
   });
 
   it('removes the SAS signature from a data-endpoint URL and keeps the rest of it', () => {

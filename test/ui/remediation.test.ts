@@ -58,7 +58,6 @@ describe('detail, confirm and run', () => {
     expect(detail).toMatch(/1\. Ask the registry owner[\s\S]*a step for you to take by hand/);
     expect(detail).toMatch(/2\. Allow this client IP[\s\S]*\$ .*-e/);
     expect(detail).toContain('changes something');
-    expect(detail).toContain('https://aka.ms/acr/firewall');
 
     // A manual step cannot run.
     await r.press('1');
@@ -72,7 +71,10 @@ describe('detail, confirm and run', () => {
 
     // n goes back without running anything.
     await r.press('n');
-    await r.waitFor((f) => f.includes('What I saw'), 'back on detail');
+    const back = await r.waitFor((f) => f.includes('What I saw'), 'back on detail');
+    // The chosen fix stays highlighted, with its docs link.
+    expect(back).toMatch(/› 2\. Allow this client IP/);
+    expect(back).toContain('https://aka.ms/acr/firewall');
     expect(existsSync(rule)).toBe(false);
 
     await r.press(KEY.down, KEY.enter);

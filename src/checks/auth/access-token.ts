@@ -46,6 +46,13 @@ function signInFixes(registry: string | null): Remediation[] {
   return [azLogin(null), manual('sign-in-basic', 'auth.fix.signInBasic', { registry: registry ?? '' })];
 }
 
+/** ACR's admin user is always named after the registry; any other name is a repository-scoped token. */
+export function basicFixes(registry: string | null, username: string): Remediation[] {
+  if (!registry) return [manual('check-password', 'auth.fix.checkPassword')];
+  if (username.toLowerCase() === registry) return [adminUserShow(registry), adminUserEnable(registry)];
+  return [tokenShow(registry, username)];
+}
+
 function roleFixes(cred: CredentialData, registry: string | null, push: boolean): Remediation[] {
   if (cred.kind === 'basic') return registry && cred.username ? [tokenShow(registry, cred.username)] : [];
   const fixes: Remediation[] = registry ? [registryId(registry)] : [];
@@ -106,7 +113,7 @@ function refused(answer: Answer, cred: CredentialData, registry: string | null, 
       code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR',
       summary: t('auth.basic.refused', { user: cred.username ?? '', status: res.status }),
       details,
-      remediations: registry ? [adminUserShow(registry), adminUserEnable(registry), ...(cred.username ? [tokenShow(registry, cred.username)] : [])] : [manual('check-password', 'auth.fix.checkPassword')],
+      remediations: basicFixes(registry, cred.username ?? ''),
     };
   }
   return {

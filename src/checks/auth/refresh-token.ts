@@ -137,8 +137,9 @@ export const refreshTokenCheck: CheckDefinition = {
     // The registry refuses ARM-audience tokens: try what newer clients do, an ACR-audience token.
     const armFixes = registry ? [armShow(registry), armEnable(registry)] : [];
     const armDetails = { ...base, status: 401, registryMessage: 'arm aad token disallowed' };
+    const acrSignIn = cred.source === 'az' ? [azLoginAcrScope()] : [];
     if (!cred.acrAudienceToken || audienceKind(cred.identity.audience) === 'acr') {
-      return { status: 'fail', code: 'ARM_TOKEN_DISALLOWED', summary: t('auth.arm.noRetry') + skewNote, details: armDetails, remediations: [...armFixes, azLoginAcrScope()] };
+      return { status: 'fail', code: 'ARM_TOKEN_DISALLOWED', summary: t('auth.arm.noRetry') + skewNote, details: armDetails, remediations: [...armFixes, ...acrSignIn] };
     }
     let acrToken: Secret;
     try {
@@ -150,7 +151,7 @@ export const refreshTokenCheck: CheckDefinition = {
         code: 'ARM_TOKEN_DISALLOWED',
         summary: t('auth.arm.noAcrToken', { message }),
         details: { ...armDetails, acrTokenError: message },
-        remediations: [...armFixes, azLoginAcrScope()],
+        remediations: [...armFixes, ...acrSignIn],
       };
     }
     const second = await exchange(ctx, loginServer, challenge.service, tenant, acrToken);

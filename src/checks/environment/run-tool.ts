@@ -79,7 +79,11 @@ export function toolProblem(ctx: CheckContext, r: ProcessResult, spec: ToolSpec)
     return {
       status: 'fail',
       code: spec.code,
-      summary: t('environment.tool.cannotStart', { program: spec.program, error: r.error ?? '?' }),
+      // A signal ended it (a crash), or it never started (EACCES, a bad interpreter line).
+      summary:
+        r.error === undefined || /killed with SIG/i.test(r.error)
+          ? t('environment.tool.crashed', { program: spec.program, signal: /SIG[A-Z0-9]+/.exec(r.error ?? '')?.[0] ?? '?' })
+          : t('environment.tool.cannotStart', { program: spec.program, error: firstLine(r.error) }),
       details,
       remediations: [reinstall],
     };

@@ -92,6 +92,18 @@ export function makeDnsCheck(lookup?: LookupFn): CheckDefinition {
           summary = t('registry.dns.other', { host: ls.host, code: err.code, message: err.message });
           remediations.push(lookupRemedy(ls.host, platform), dnsServersRemedy(platform));
         }
+        // Behind a proxy the proxy resolves the name: a local failure need not stop the chain.
+        const proxy = ctx.probes.http.proxyFor?.(ls.baseUrl) ?? null;
+        if (proxy && err.kind !== 'aborted') {
+          return {
+            status: 'warn',
+            code: CODE,
+            summary: t('registry.dns.viaProxy', { summary, proxy }),
+            details: { host: ls.host, error: err.code, proxy },
+            remediations,
+            satisfiesDependents: true,
+          };
+        }
         return {
           status: 'fail',
           code: CODE,

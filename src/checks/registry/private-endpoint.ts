@@ -85,14 +85,19 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
       }
       const pes: PrivateEndpointShow[] = [];
       const unreadable: string[] = [];
+      const problems: string[] = [];
       for (const id of ids) {
         const r = await runAz<PrivateEndpointShow>(ctx, ['network', 'private-endpoint', 'show', '--ids', id]);
         if (r.ok) pes.push(r.value);
-        else unreadable.push(id);
+        else {
+          unreadable.push(id);
+          problems.push(r.message);
+        }
       }
       const records = expectedRecords(pes);
       if (records.length === 0) {
-        return { status: 'skip', summary: t('azure.pe.noRecords', { count: ids.length }), details: { privateEndpoints: ids, unreadable } };
+        const summary = problems.length ? t('azure.pe.unreadable', { message: problems[0]! }) : t('azure.pe.noRecords', { count: ids.length });
+        return { status: 'skip', summary, details: { privateEndpoints: ids, unreadable, problems } };
       }
       const lookups = new Map<string, HostLookup>();
       await Promise.all(

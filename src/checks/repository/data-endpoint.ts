@@ -124,6 +124,7 @@ export function createDataEndpointCheck(opts: { resolver?: Resolver } = {}): Che
           port,
           addresses,
           resolvedPrivately: dns.anyPrivate,
+          tls: url.protocol !== 'https:' ? 'none' : obs.status !== null ? 'ok' : obs.errorKind === 'tls' ? 'failed' : 'not-reached',
           dnsError: dns.error,
           mappedTo: dns.mappedTo,
           loginServerResolvedPrivately: loginPrivate,

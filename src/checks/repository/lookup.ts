@@ -2,6 +2,7 @@ import type { ConnectTo } from '../../engine/types.js';
 import type { ResolvedAddress } from '../data.js';
 import { lookupAll } from '../../probes/dns.js';
 import { classifyAddress } from '../../probes/ip.js';
+import { findMapping, hostPort, stripBrackets } from '../../probes/connect.js';
 
 /** Resolves a host name to its addresses (all families). Injectable for tests. */
 export type Resolver = (host: string, signal: AbortSignal) => Promise<{ address: string; family: number }[]>;
@@ -24,18 +25,13 @@ export interface HostLookup {
   error: string | null;
 }
 
-export function findMapping(connectTo: ConnectTo[], host: string, port: number): ConnectTo | undefined {
-  const h = host.toLowerCase();
-  return connectTo.find((m) => m.host.toLowerCase() === h && m.port === port);
-}
-
 /** Resolves host as the HTTP probe would reach it: a --connect-to mapping wins over DNS. */
 export async function lookupHost(host: string, port: number, connectTo: ConnectTo[], resolver: Resolver, signal: AbortSignal): Promise<HostLookup> {
-  const mapping = findMapping(connectTo, host, port);
-  const name = mapping ? mapping.toHost || host : host;
-  const mappedTo = mapping ? `${name}:${mapping.toPort || port}` : null;
+  const mapping = findMapping(host, port, connectTo);
+  const name = stripBrackets(mapping ? mapping.toHost : host);
+  const mappedTo = mapping ? hostPort(name, mapping.toPort) : null;
   try {
-    const found = await resolver(name.replace(/^\[|\]$/g, ''), signal);
+    const found = await resolver(name, signal);
     const addresses = found.map((a) => ({ address: a.address, family: (a.family === 6 ? 6 : 4) as 4 | 6, private: isPrivateAddress(a.address) }));
     // As registry.dns does: a mapped name says nothing about what DNS would give, so it is not called private.
     return { host, addresses, mappedTo, anyPrivate: !mappedTo && addresses.some((a) => a.private), error: addresses.length ? null : 'ENODATA' };

@@ -36,7 +36,11 @@ export function createPullCheck(opts: PullOptions = {}): CheckDefinition {
 
 export const pullCheck = createPullCheck();
 
+/** Leaves pull enough of its time limit to report: a data endpoint whose packets are dropped must not time out the whole check. */
+const REPORT_MARGIN_MS = 1500;
+
 async function runPull(ctx: CheckContext, arch: string): Promise<CheckOutcome> {
+  const started = performance.now();
   const repo = ctx.options.repository;
   if (!repo) return { status: 'skip', summary: t('repository.noRepository') };
   const access = ctx.dep<AccessTokenData>('auth.access-token');
@@ -146,7 +150,11 @@ async function runPull(ctx: CheckContext, arch: string): Promise<CheckOutcome> {
     details.servedBy = 'data-endpoint';
     details.dataEndpointHost = target.hostname;
     ctx.log(`repository.pull: ${res.status} redirect to ${target.host}${target.pathname} (query withheld)`);
-    data.dataEndpoint = await downloadRedirect(ctx.probes.http, target.toString(), blob.digest, picked.isConfig, ctx.signal);
+    const budget = Math.round(Math.max(1000, ctx.timeoutMs - (performance.now() - started) - REPORT_MARGIN_MS));
+    const legTimeout = AbortSignal.timeout(budget);
+    const obs = await downloadRedirect(ctx.probes.http, target.toString(), blob.digest, picked.isConfig, AbortSignal.any([ctx.signal, legTimeout]));
+    if (obs.errorKind === 'aborted' && legTimeout.aborted && !ctx.signal.aborted) obs.errorKind = 'timeout';
+    data.dataEndpoint = obs;
     return {
       status: 'pass',
       summary: t('repository.pull.passRedirect', { ref, host: target.hostname }),

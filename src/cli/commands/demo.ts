@@ -85,28 +85,41 @@ export async function runDemoCommand(args: ParsedArgs, io: CliIO): Promise<numbe
   }
   const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
 
-  const sim = await startSimulator({ scenario });
+  // Ctrl-C at any moment (also before the chain's own handler is in place) ends the demo with 130
+  // after the simulator and the temporary files are gone; the check run and the wizard see it too.
+  let interrupted = false;
+  const onInt = (): void => {
+    interrupted = true;
+  };
+  let sim: RunningSimulator | null = null;
   let standIns: StandIns | null = null;
   const cleanup = async (): Promise<void> => {
     standIns?.remove();
-    await sim.close();
+    await sim?.close();
   };
-  // A terminating signal must not leave the server or the temporary files behind.
   const onTerm = (): void => {
     void cleanup().finally(() => process.exit(143));
   };
   const onExit = (): void => standIns?.remove();
+  process.on('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
   process.once('exit', onExit);
   try {
+    sim = await startSimulator({ scenario });
     standIns = installStandIns(sim);
     const parsed = demoArgs(args, sim, scenario);
     const env = demoEnv(io, sim, standIns, parsed);
     io.stderr.write(`${t('simulator.banner', { scenario, loginServer: sim.loginServer, port: sim.port })}\n`);
     const session = await buildSession(parsed, { ...io, env }, interactive);
     session.probes.runProcess = withEnv(env);
-    return await launch(session, { ...io, env }, scenario, interactive);
+    if (interrupted) {
+      await session.probes.http.close().catch(() => {});
+      return 130;
+    }
+    const code = await launch(session, { ...io, env }, scenario, interactive);
+    return interrupted ? 130 : code;
   } finally {
+    process.removeListener('SIGINT', onInt);
     process.removeListener('SIGTERM', onTerm);
     process.removeListener('exit', onExit);
     await cleanup();

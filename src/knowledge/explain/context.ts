@@ -16,11 +16,25 @@ function all<T>(text: string, re: RegExp, pick: (m: RegExpExecArray) => T | unde
   return out;
 }
 
-const ACR_HOST = /\b((?:[a-z0-9-]+\.)*[a-z0-9]{5,50}(?:\.[a-z0-9-]+)?(?:\.(?:data|geo))?\.azurecr\.(?:io|cn|us))\b/gi;
+const ACR_SUFFIX = /\.azurecr\.(?:io|cn|us)(?![a-z0-9-])/gi;
+const HOST_CHAR = /[a-z0-9.-]/i;
 
-/** Every ACR host in the text (login servers, data endpoints, geo-replicas). */
+/**
+ * Every ACR host in the text (login servers, data endpoints, geo-replicas). Walks back from each
+ * suffix instead of using one big pattern, which would backtrack badly on long dotted text.
+ */
 export function findAcrHosts(text: string): Located<string>[] {
-  return all(text, ACR_HOST, (m) => m[1]!.toLowerCase());
+  const out: Located<string>[] = [];
+  const re = new RegExp(ACR_SUFFIX.source, ACR_SUFFIX.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 200 && HOST_CHAR.test(text[start - 1]!)) start--;
+    const host = text.slice(start, m.index + m[0].length).replace(/^[.-]+/, '').toLowerCase();
+    if (/^(?:[a-z0-9-]+\.)*[a-z0-9]{5,50}\.azurecr\.(?:io|cn|us)$/.test(host) || /^[a-z0-9]{5,50}(?:\.[a-z0-9-]+){1,2}\.azurecr\./.test(host)) {
+      out.push({ index: start, value: host });
+    }
+  }
+  return out;
 }
 
 const REASONS: Record<string, number> = {
@@ -37,7 +51,7 @@ const STATUS_PATTERNS: [RegExp, (m: RegExpExecArray) => number | undefined][] = 
   [/RESPONSE\s+(\d{3}):/g, (m) => Number(m[1])],
   [/\bstatus(?:\s*code)?["']?\s*[:=]\s*(\d{3})\b/gi, (m) => Number(m[1])],
   [/\bstatusCode["']?\s*[:=]\s*(\d{3})\b/g, (m) => Number(m[1])],
-  [/\bresponse\s+status\s+code\s+(\d{3})\b/gi, (m) => Number(m[1])],
+  [/\b(?:response|unexpected)\s+status\s+code:?\s+(\d{3})\b/gi, (m) => Number(m[1])],
   [/\b(\d{3})\s+(Unauthorized|Forbidden|Not\s+Found|Too\s+Many\s+Requests|Bad\s+Request|Internal\s+Server\s+Error|Service\s+Unavailable)\b/gi, (m) => Number(m[1])],
   [/invalid\s+status\s+'([^']+)'/gi, (m) => REASONS[m[1]!.toLowerCase()]],
 ];

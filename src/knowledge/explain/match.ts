@@ -30,6 +30,20 @@ interface Hit {
 const GENERIC_SHADOW_BEFORE = 400;
 const GENERIC_SHADOW_AFTER = 1000;
 
+const MAX_OCCURRENCES_PER_CODE = 20;
+
+/** Whether a sorted list holds a value in [from, to]. */
+function anyWithin(sorted: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! <= to;
+}
+
 function collectHits(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const rule of RULES) {
@@ -74,12 +88,8 @@ function clientFor(text: string, h: Hit, clients: Located<string>[]): string | u
 export function explainText(input: string, options: MatchOptions = {}): ExplainMatch[] {
   const text = normalizeInput(input);
   const hits = collectHits(text);
-  const specific = hits.filter((h) => h.rule.tier === 'specific');
-  const kept = hits.filter(
-    (h) =>
-      h.rule.tier === 'specific' ||
-      !specific.some((s) => s.index >= h.index - GENERIC_SHADOW_BEFORE && s.index <= h.end + GENERIC_SHADOW_AFTER),
-  );
+  const specificStarts = hits.filter((h) => h.rule.tier === 'specific').map((h) => h.index).sort((a, b) => a - b);
+  const kept = hits.filter((h) => h.rule.tier === 'specific' || !anyWithin(specificStarts, h.index - GENERIC_SHADOW_BEFORE, h.end + GENERIC_SHADOW_AFTER));
   kept.sort((a, b) => a.index - b.index || (a.rule.tier === b.rule.tier ? 0 : a.rule.tier === 'specific' ? -1 : 1));
 
   const hosts = findAcrHosts(text);
@@ -89,7 +99,12 @@ export function explainText(input: string, options: MatchOptions = {}): ExplainM
   const bareCode = /^\s*[A-Za-z_]+\s*$/.test(text);
 
   const byCode = new Map<KnownCode, ExplainMatch>();
+  const seenCount = new Map<KnownCode, number>();
   for (const h of kept) {
+    // A log can repeat one error thousands of times; a few occurrences give all the evidence there is.
+    const n = (seenCount.get(h.code) ?? 0) + 1;
+    seenCount.set(h.code, n);
+    if (n > MAX_OCCURRENCES_PER_CODE) continue;
     const raw: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(h.own)) if (v !== undefined) raw[k] = v;
 

@@ -61,7 +61,7 @@ export const RULES: Rule[] = [
   {
     id: 'firewall',
     tier: 'specific',
-    re: /client\s+with\s+IP\s+(?:'([^'\n]*)'|(\S*))\s+is\s+not\s+allowed\s+access/gi,
+    re: /client\s+with\s+IP\s+(?:'([^'\n]{0,100})'|(\S{0,100}))\s+is\s+not\s+allowed\s+access/gi,
     code: always('CONNECTIVITY_FORBIDDEN_ERROR'),
     evidence: (m) => ({ clientIp: ip(m[1] ?? m[2]) }),
   },
@@ -72,14 +72,14 @@ export const RULES: Rule[] = [
     re: /too\s*many\s*requests|\bTOOMANYREQUESTS\b|RESPONSE\s+429\b|\bstatus(?:\s*code)?["']?\s*[:=]\s*429\b|response\s+status\s+code\s+429\b/gi,
     code: always('CONNECTIVITY_TOOMANYREQUESTS_ERROR'),
   },
-  { id: 'not-found', tier: 'specific', re: /\b(?:NAME_UNKNOWN|MANIFEST_UNKNOWN)\b|manifest\s+unknown|repository\s+name\s+not\s+known\s+to\s+registry|azurecr\.(?:io|cn|us)\/\S+:\s+not\s+found\b/gi, code: always('REPOSITORY_NOT_FOUND') },
+  { id: 'not-found', tier: 'specific', re: /\b(?:NAME_UNKNOWN|MANIFEST_UNKNOWN)\b|manifest\s+unknown|repository\s+name\s+not\s+known\s+to\s+registry|azurecr\.(?:io|cn|us)\/\S{1,300}?:\s+not\s+found\b/gi, code: always('REPOSITORY_NOT_FOUND') },
   { id: 'blob-unknown', tier: 'specific', re: /\bBLOB_UNKNOWN\b|blob\s+unknown\s+to\s+registry/gi, code: always('REPOSITORY_PULL_ERROR') },
   { id: 'digest-invalid', tier: 'specific', re: /\bDIGEST_INVALID\b/g, code: always('REPOSITORY_PUSH_ERROR') },
   // docker and helm print "login attempt ... failed with status: 401" when the user name or password is refused.
   {
     id: 'bad-credentials',
     tier: 'specific',
-    re: /incorrect\s+username\s+or\s+password|invalid\s+username\s+or\s+password|Application\s+not\s+registered\s+with\s+AAD|login\s+attempt\s+to\s+\S+\s+failed\s+with\s+status:\s*401\b/gi,
+    re: /incorrect\s+username\s+or\s+password|invalid\s+username\s+or\s+password|Application\s+not\s+registered\s+with\s+AAD|login\s+attempt\s+to\s+\S{1,500}\s+failed\s+with\s+status:\s*401\b/gi,
     code: always('BASIC_CREDENTIALS_ERROR'),
   },
 
@@ -87,7 +87,7 @@ export const RULES: Rule[] = [
   {
     id: 'data-endpoint',
     tier: 'specific',
-    re: /\b([a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))\b[^\n]*?(?:timeout|timed\s+out|refused|reset|EOF|forbidden|\b403\b|unreachable|ETIMEDOUT|ECONN[A-Z]+)/gi,
+    re: /\b([a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))\b[^\n]{0,400}?(?:timeout|timed\s+out|refused|reset|EOF|forbidden|\b403\b|unreachable|ETIMEDOUT|ECONN[A-Z]+)/gi,
     code: always('DATA_ENDPOINT_ERROR'),
     evidence: (m) => ({ host: m[1]!.toLowerCase() }),
   },
@@ -107,14 +107,14 @@ export const RULES: Rule[] = [
   {
     id: 'dns',
     tier: 'specific',
-    re: /lookup\s+([A-Za-z0-9.-]+)(?:\s+on\s+\S+?)?:\s*no\s+such\s+host|no\s+such\s+host|getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s*([A-Za-z0-9.-]*)|Could\s+not\s+resolve\s+host:?\s*([A-Za-z0-9.-]*)|Failed\s+to\s+resolve\s+'([A-Za-z0-9.-]+)'|Name\s+or\s+service\s+not\s+known|Temporary\s+failure\s+in\s+name\s+resolution|nodename\s+nor\s+servname\s+provided/gi,
+    re: /lookup\s+([A-Za-z0-9.-]{1,253})(?:\s+on\s+\S{1,100}?)?:\s*no\s+such\s+host|no\s+such\s+host|getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s*([A-Za-z0-9.-]*)|Could\s+not\s+resolve\s+host:?\s*([A-Za-z0-9.-]*)|Failed\s+to\s+resolve\s+'([A-Za-z0-9.-]{1,253})'|Name\s+or\s+service\s+not\s+known|Temporary\s+failure\s+in\s+name\s+resolution|nodename\s+nor\s+servname\s+provided/gi,
     code: (m) => (/\.data\.azurecr\./i.test(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '') ? 'DATA_ENDPOINT_ERROR' : 'DNS_NO_SUCH_HOST'),
     evidence: (m) => ({ host: (m[1] || m[2] || m[3] || m[4] || undefined)?.toLowerCase() }),
   },
   {
     id: 'daemon',
     tier: 'specific',
-    re: /Cannot\s+connect\s+to\s+the\s+Docker\s+daemon|Is\s+the\s+docker\s+daemon\s+running|permission\s+denied\s+while\s+trying\s+to\s+connect\s+to\s+the\s+Docker\s+daemon|error\s+during\s+connect:[^\n]*(?:docker_engine|dockerDesktop\w*Engine|docker\.sock)|Cannot\s+connect\s+to\s+Podman/gi,
+    re: /Cannot\s+connect\s+to\s+the\s+Docker\s+daemon|Is\s+the\s+docker\s+daemon\s+running|permission\s+denied\s+while\s+trying\s+to\s+connect\s+to\s+the\s+Docker\s+daemon|error\s+during\s+connect:[^\n]{0,400}?(?:docker_engine|dockerDesktop\w*Engine|docker\.sock)|Cannot\s+connect\s+to\s+Podman/gi,
     code: always('DOCKER_DAEMON_ERROR'),
     client: 'docker',
   },
@@ -128,14 +128,14 @@ export const RULES: Rule[] = [
   {
     id: 'oauth-token',
     tier: 'specific',
-    re: /failed\s+to\s+(?:fetch|authorize:\s+failed\s+to\s+fetch)\s+(?:oauth|anonymous)\s+token|unexpected\s+status(?:\s+code)?\s+from\s+(?:GET|POST|HEAD|PUT|PATCH)\s+request\s+to\s+\S+?:\s*(\d{3})/gi,
+    re: /failed\s+to\s+(?:fetch|authorize:\s+failed\s+to\s+fetch)\s+(?:oauth|anonymous)\s+token|unexpected\s+status(?:\s+code)?\s+from\s+(?:GET|POST|HEAD|PUT|PATCH)\s+request\s+to\s+\S{1,500}?:\s*(\d{3})/gi,
     code: (m) => (m[1] === undefined || m[1] === '401' ? 'OAUTH_TOKEN_FETCH_FAILED' : m[1] === '403' ? 'PERMISSION_DENIED' : undefined),
     evidence: (m) => ({ status: m[1] ? Number(m[1]) : undefined }),
   },
   {
     id: 'aad',
     tier: 'specific',
-    re: /\bAADSTS\d{5,}|Please\s+run\s+'az\s+login'|DefaultAzureCredential\s+failed|\bCredentialUnavailableError\b|\b(?:AzureCli|Environment|ManagedIdentity|ClientSecret)Credential(?:\s*:)?\s+authentication\s+(?:failed|unavailable)/gi,
+    re: /\bAADSTS\d{5,}|Please\s+run\s+'az\s+login'|DefaultAzureCredential:?\s+failed|\bAggregateAuthenticationError\b|ChainedTokenCredential\s+authentication\s+failed|\bCredentialUnavailableError\b|\b(?:AzureCli|Environment|ManagedIdentity|ClientSecret)Credential(?:\s*:)?\s+authentication\s+(?:failed|unavailable)/gi,
     code: always('AAD_TOKEN_ERROR'),
   },
   {
@@ -166,7 +166,7 @@ export const RULES: Rule[] = [
   },
   { id: 'python-auth', tier: 'generic', re: /\bClientAuthenticationError\b/g, code: always('AUTHENTICATION_REQUIRED'), client: 'python' },
   { id: 'python-not-found', tier: 'generic', re: /\bResourceNotFoundError\b/g, code: always('REPOSITORY_NOT_FOUND'), client: 'python' },
-  { id: 'status-code', tier: 'generic', re: /\bstatusCode["']?\s*[:=]\s*(\d{3})\b|response\s+status\s+code\s+(\d{3})\b/g, code: (m) => BY_STATUS[Number(m[1] ?? m[2])], evidence: (m) => ({ status: Number(m[1] ?? m[2]) }) },
+  { id: 'status-code', tier: 'generic', re: /\bstatusCode["']?\s*[:=]\s*(\d{3})\b|(?:response|unexpected)\s+status\s+code:?\s+(\d{3})\b/gi, code: (m) => BY_STATUS[Number(m[1] ?? m[2])], evidence: (m) => ({ status: Number(m[1] ?? m[2]) }) },
   {
     id: 'status-reason',
     tier: 'generic',

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Snapshot } from '../controller.js';
 import type { ViewState } from '../view-state.js';
@@ -27,7 +27,7 @@ export function keysFor(view: ViewState, snap: Snapshot): string[] {
 }
 
 /** Counts, the keys that apply now, and one line of feedback. */
-export function Footer({ view, snap, width }: { view: ViewState; snap: Snapshot; width: number }): ReactNode {
+function FooterView({ view, snap, width }: { view: ViewState; snap: Snapshot; width: number }): ReactNode {
   const n = countStatuses(results(snap.state));
   const running = snap.state.rows.filter((r) => r.state.phase === 'running').length;
   return (
@@ -55,3 +55,6 @@ export function Footer({ view, snap, width }: { view: ViewState; snap: Snapshot;
     </Box>
   );
 }
+
+/** Memoised: the spinner's frames re-render the App, not this. */
+export const Footer = memo(FooterView);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Snapshot } from '../controller.js';
 import { VERSION } from '../../version.js';
@@ -20,7 +20,7 @@ export function identityOf(snap: Snapshot): string | null {
 }
 
 /** One line: tool version, target, identity once known. */
-export function Header({ snap, width }: { snap: Snapshot; width: number }): ReactNode {
+function HeaderView({ snap, width }: { snap: Snapshot; width: number }): ReactNode {
   const version = snap.state.info?.toolVersion ?? VERSION;
   const target = snap.target ? snap.target.loginServer : t('ui.header.noTarget');
   const who = identityOf(snap);
@@ -37,3 +37,6 @@ export function Header({ snap, width }: { snap: Snapshot; width: number }): Reac
     </Box>
   );
 }
+
+/** Memoised: the spinner's frames re-render the App, not this. */
+export const Header = memo(HeaderView);

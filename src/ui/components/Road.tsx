@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { RoadStop } from '../road.js';
 import { t } from '../../knowledge/i18n.js';
@@ -7,7 +7,7 @@ import { Tone } from '../theme.js';
 const LEG_MARK: Record<RoadStop['leg'], string> = { pass: '', warn: '!', fail: '✗', skip: '', running: '…', pending: '', none: '' };
 
 /** this machine → proxy → DNS → TLS → registry → token → data endpoint, each coloured by its outcome. */
-export function Road({ stops, width }: { stops: RoadStop[]; width: number }): ReactNode {
+function RoadView({ stops, width }: { stops: RoadStop[]; width: number }): ReactNode {
   if (stops.length === 0) return null;
   return (
     <Box width={width}>
@@ -29,3 +29,6 @@ export function Road({ stops, width }: { stops: RoadStop[]; width: number }): Re
     </Box>
   );
 }
+
+/** Memoised: the spinner's frames re-render the App, not this. */
+export const Road = memo(RoadView);

@@ -24,10 +24,12 @@ interface Props {
   frame: number;
   width: number;
   height: number;
+  /** The command had the terminal to itself, so its output is not here. */
+  interactive: boolean;
 }
 
 /** A remediation's live output in a bounded box, its exit code, then whether the re-check passed. */
-export function RunScreen({ run, fix, checkTitle, frame, width, height }: Props): ReactNode {
+export function RunScreen({ run, fix, checkTitle, frame, width, height, interactive }: Props): ReactNode {
   const boxLines = Math.max(3, Math.min(12, height - 16));
   const lines = run.output ? tailLines(run.output, boxLines, Math.max(10, width - 4)) : [];
   return (
@@ -38,7 +40,7 @@ export function RunScreen({ run, fix, checkTitle, frame, width, height }: Props)
         <Tone tone="accent">{formatArgv(run.argv)}</Tone>
       </Text>
       <Box borderStyle="single" flexDirection="column" paddingX={1} width={width} height={boxLines + 2}>
-        {lines.length === 0 ? <Tone tone="dim">{run.finished ? t('ui.run.noOutput') : t('ui.run.waiting')}</Tone> : null}
+        {lines.length === 0 ? <Tone tone="dim" wrap="wrap">{interactive ? t('ui.run.interactive') : run.finished ? t('ui.run.noOutput') : t('ui.run.waiting')}</Tone> : null}
         {lines.map((l, i) => (
           <Text key={i} wrap="truncate-end">{l}</Text>
         ))}

@@ -78,7 +78,13 @@ describe('auth.access-token with basic credentials', () => {
     const { out } = await run(() => response(401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }), BASIC);
     expect(out).toMatchObject({ status: 'fail', code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR' });
     expect(out.summary).toMatch(/refused the user name simreg or its password.*admin user disabled/);
-    expect(out.remediations?.map((r) => r.id)).toEqual(['show-admin-user', 'enable-admin-user', 'show-scoped-token']);
+    expect(out.remediations?.map((r) => r.id)).toEqual(['show-admin-user', 'enable-admin-user']);
+  });
+
+  it('a refused repository-scoped token points at the token, not the admin user', async () => {
+    const token: CredentialData = { ...BASIC, username: 'ci-pull-token' };
+    const { out } = await run(() => response(401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }), token);
+    expect(out.remediations?.map((r) => r.command)).toEqual([['az', 'acr', 'token', 'show', '--name', 'ci-pull-token', '--registry', 'simreg']]);
   });
 
   it('a Basic-only registry: GET /v2/ with the credentials', async () => {
@@ -105,6 +111,12 @@ describe('auth.access-token anonymously', () => {
     const token = registryToken([{ type: 'repository', name: 'hello-world', actions: ['pull'] }]);
     const { out } = await run(() => response(200, { access_token: token }), ANON, { repository: { name: 'hello-world', tag: 'latest' } });
     expect(out.status).toBe('pass');
+  });
+
+  it('without --repository: an anonymous token passes and says a repository is needed to test a pull', async () => {
+    const { out } = await run(() => response(200, { access_token: registryToken([]) }), ANON);
+    expect(out.status).toBe('pass');
+    expect(out.summary).toMatch(/--repository/);
   });
 
   it('a token without pull means anonymous pull is off', async () => {

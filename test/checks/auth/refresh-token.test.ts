@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refreshTokenCheck } from '../../../src/checks/auth/refresh-token.js';
 import type { CredentialData, RefreshTokenData } from '../../../src/checks/data.js';
 import { Secret } from '../../../src/probes/secret.js';
+import { HttpError } from '../../../src/probes/http-types.js';
 import { BEARER, fakeContext, response, type Route } from './fakes.js';
 
 const ARM_TOKEN = 'arm-aad-token-value';
@@ -107,6 +108,14 @@ describe('auth.refresh-token', () => {
     expect(out.status).toBe('pass');
     expect(requests).toHaveLength(2);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+  });
+
+  it('a connection broken mid-exchange is a refresh token error naming the failure', async () => {
+    const { out } = await run(() => {
+      throw new HttpError('reset', 'the connection was reset by the peer', 'ECONNRESET', 'https://simreg.azurecr.io/oauth2/exchange');
+    });
+    expect(out).toMatchObject({ status: 'fail', code: 'CONNECTIVITY_REFRESH_TOKEN_ERROR', details: { transport: 'reset' } });
+    expect(out.summary).toMatch(/reset by the peer/);
   });
 
   it('calls out a clock more than five minutes off the registry', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { StandIns, runEnvironment } from './stand-ins.js';
 
 let bin: StandIns;
@@ -105,6 +106,23 @@ describe('az.version', () => {
     expect(r).toMatchObject({ status: 'fail', code: 'AZ_CLI_ERROR', details: { exitCode: 1 } });
     expect(r.details.stderr).toHaveLength(3);
     expect(r.remediations.length).toBeGreaterThan(0);
+  });
+
+  it('an az on PATH that may not be executed is a failure (installed but broken), not “missing”', async () => {
+    bin = new StandIns();
+    writeFileSync(`${bin.dir}/az`, '#!/bin/sh\necho never\n', { mode: 0o644 });
+    const r = (await runEnvironment({ PATH: bin.dir }, { options: only('az.version') })).byId('az.version');
+    expect(r).toMatchObject({ status: 'fail', code: 'AZ_CLI_ERROR' });
+    expect(r.summary).toMatch(/could not be started: .*EACCES/);
+    expect(r.summary).not.toContain('\n');
+  });
+
+  it('an az that crashes (killed by a signal) is a failure that says so', async () => {
+    bin = new StandIns();
+    writeFileSync(`${bin.dir}/az`, '#!/bin/sh\nkill -SEGV $$\n', { mode: 0o755 });
+    const r = (await runEnvironment({ PATH: bin.dir }, { options: only('az.version') })).byId('az.version');
+    expect(r).toMatchObject({ status: 'fail', code: 'AZ_CLI_ERROR', details: { exitCode: null } });
+    expect(r.summary).toMatch(/crashed.*SIGSEGV/);
   });
 
   it('an az that never answers is stopped at the time limit', async () => {

@@ -70,3 +70,13 @@ describe('registry.dns', () => {
     expect(run.data['registry.dns']).toMatchObject({ mappedTo: '10.2.0.4:8443' });
   });
 });
+
+describe('registry.dns behind a proxy', () => {
+  it('a local lookup failure is only a warning when a proxy resolves names for us', async () => {
+    const run = await runRegistryChain('myreg', {}, { ...chain(failing('ENOTFOUND')), env: { HTTPS_PROXY: 'http://user:pw@proxy.corp:3128' } });
+    const r = run.results['registry.dns']!;
+    expect(r).toMatchObject({ status: 'warn', code: 'CONNECTIVITY_DNS_ERROR', details: { proxy: 'http://proxy.corp:3128' } });
+    expect(r.summary).toContain('http://proxy.corp:3128');
+    expect(r.summary).not.toContain('pw');
+  });
+});

@@ -74,3 +74,18 @@ describe('registry.private-endpoint', () => {
     expect(out.summary).toContain('repository.data-endpoint');
   });
 });
+
+describe('registry.private-endpoint when az cannot read the endpoint', () => {
+  it('skips naming what az said', async () => {
+    const stand = makeAzStandIn();
+    try {
+      stand.answer('acr show', acrShowJson({ privateEndpoint: true }));
+      stand.error('network private-endpoint show', "The command failed with an unexpected error. Here is the traceback:\nAttributeError: 'NoneType' object has no attribute 'standard_medium'\n");
+      const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: { PATH: stand.path } }));
+      expect(out.status).toBe('skip');
+      expect(out.summary).toContain('AttributeError');
+    } finally {
+      stand.cleanup();
+    }
+  });
+});

@@ -30,7 +30,7 @@ exit 2
 `;
 
 export function makeAzStandIn(): AzStandIn {
-  const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-az-'));
+  const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-repo-az-'));
   const file = join(dir, 'az');
   writeFileSync(file, SCRIPT);
   chmodSync(file, 0o755);

@@ -45,3 +45,37 @@ describe('runAz', () => {
     expect(r).toMatchObject({ ok: false, reason: 'bad-json' });
   });
 });
+
+describe('firstLine', () => {
+  it('names the exception when az crashes with a traceback', async () => {
+    const { firstLine } = await import('../../../src/probes/az.js');
+    const stderr = [
+      'The command failed with an unexpected error. Here is the traceback:',
+      "'NoneType' object has no attribute 'standard_medium'",
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3/dist-packages/knack/cli.py", line 233, in invoke',
+      "AttributeError: 'NoneType' object has no attribute 'standard_medium'",
+      'To check existing issues, please visit: https://github.com/Azure/azure-cli/issues',
+    ].join('\n');
+    expect(firstLine(stderr)).toBe("AttributeError: 'NoneType' object has no attribute 'standard_medium'");
+    expect(firstLine("WARNING: preview\nERROR: (ResourceNotFound) gone\n")).toBe('(ResourceNotFound) gone');
+  });
+});
+
+describe('acrShow', () => {
+  it('shares one az call between checks asking at the same time, and asks again afterwards', async () => {
+    const { acrShow } = await import('../../../src/probes/az.js');
+    const stand = makeAzStandIn();
+    try {
+      stand.answer('acr show', { id: '/subscriptions/x', name: 'myreg' });
+      const ctx = ctxWithPath(stand.path);
+      const [a, b] = await Promise.all([acrShow(ctx, 'myreg'), acrShow(ctx, 'myreg')]);
+      expect(a).toEqual(b);
+      expect(stand.calls()).toHaveLength(1);
+      await acrShow(ctx, 'myreg');
+      expect(stand.calls()).toHaveLength(2);
+    } finally {
+      stand.cleanup();
+    }
+  });
+});

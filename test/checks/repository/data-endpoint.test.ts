@@ -37,7 +37,7 @@ describe('repository.data-endpoint', () => {
     const out = await createDataEndpointCheck({ resolver: resolveTo(['20.62.9.9']) }).run(ctx);
     expect(out.status).toBe('pass');
     expect(out.summary).toContain(HOST);
-    expect(out.details).toMatchObject({ host: HOST, addresses: ['20.62.9.9'], bytes: 321, observedByPull: true });
+    expect(out.details).toMatchObject({ host: HOST, addresses: ['20.62.9.9'], bytes: 321, observedByPull: true, tls: 'ok' });
     expect(http.requests).toHaveLength(0);
     expect(json(out)).not.toContain(SIG);
   });
@@ -60,6 +60,7 @@ describe('repository.data-endpoint', () => {
     expect(out).toMatchObject({ status: 'fail', code: 'DATA_ENDPOINT_ERROR' });
     expect(out.summary).toContain(HOST);
     expect(out.remediations?.map((r) => r.id)).toEqual(['allow-data-endpoint']);
+    expect(out.details?.tls).toBe('not-reached');
     expect(out.remediations?.[0]?.title).toContain('*.data.azurecr.io');
   });
 

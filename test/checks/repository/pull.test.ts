@@ -182,3 +182,22 @@ describe('repository.pull', () => {
     expect(check.enabled?.({ ...makeCtx().options, repository: null }, null)).toBe(false);
   });
 });
+
+describe('repository.pull with a data endpoint that never answers', () => {
+  it('gives up on the redirect leg in time to report, leaving the verdict to data-endpoint', async () => {
+    const http = fakeHttp(
+      registry((req) => {
+        if (!req.url.startsWith('https://myreg.eastus')) return undefined;
+        return new Promise((_, reject) => {
+          req.signal?.addEventListener('abort', () => reject(new HttpError('aborted', 'aborted', 'ABORT_ERR', req.url)), { once: true });
+        });
+      }),
+    );
+    const ctx = { ...makeCtx({ http, deps }), timeoutMs: 2000 };
+    const t0 = Date.now();
+    const out = await createPullCheck({ arch: 'x64' }).run(ctx);
+    expect(Date.now() - t0).toBeLessThan(1900);
+    expect(out.status).toBe('pass');
+    expect((out.data as unknown as PullData).dataEndpoint).toMatchObject({ status: null, errorKind: 'timeout' });
+  });
+});

@@ -73,6 +73,20 @@ s/acr/firewall to grant access."}]}`,
     evidence: { status: 404 },
   },
 
+  {
+    name: 'js: a bare unexpected status',
+    text: 'RestError: Unexpected status code: 403\n    at ContainerRegistryClient.listRepositoryNames (/app/node_modules/@azure/container-registry/dist/index.js:412:19)',
+    codes: ['PERMISSION_DENIED'],
+    evidence: { status: 403, client: 'js' },
+  },
+  {
+    name: 'js: no credential in the chain worked',
+    text: `AggregateAuthenticationError: ChainedTokenCredential authentication failed.
+CredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used.
+CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.`,
+    codes: ['AAD_TOKEN_ERROR'],
+  },
+
   // --- Go SDK (azcore.ResponseError) ---
   {
     name: 'go: ARM token disallowed (guide layout, ERROR CODE UNAVAILABLE)',
@@ -126,6 +140,15 @@ ${'-'.repeat(80)}`,
     text: goBlock('POST', 'https://contosoacr.azurecr.io/oauth2/exchange', '429: 429 Too Many Requests', 'TOOMANYREQUESTS', errorsBody('TOOMANYREQUESTS', 'too many requests')),
     codes: ['CONNECTIVITY_TOOMANYREQUESTS_ERROR'],
     evidence: { status: 429 },
+  },
+
+  {
+    name: 'go: azidentity could not get a token',
+    text: `DefaultAzureCredential: failed to acquire a token.
+Attempted credentials:
+	EnvironmentCredential: missing environment variable AZURE_TENANT_ID
+	AzureCLICredential: ERROR: Please run 'az login' to setup account.`,
+    codes: ['AAD_TOKEN_ERROR'],
   },
 
   // --- Python SDK ---

@@ -3,6 +3,7 @@ export const environment: Record<string, string> = {
   'environment.tool.missing': '{program} is not installed (not found on PATH).',
   'environment.tool.timeout': '{program} did not answer within {seconds} s.',
   'environment.tool.cannotStart': '{program} is on PATH but could not be started: {error}',
+  'environment.tool.crashed': '{program} crashed: it was ended by a signal ({signal}) before it could answer.',
   'environment.tool.broken': '{program} is installed but fails (exit code {exitCode}): {line}',
   'environment.tool.brokenSilent': '{program} is installed but fails (exit code {exitCode}) without saying why.',
   'environment.fix.reinstall': 'Repair or reinstall {program}, then run the check again',

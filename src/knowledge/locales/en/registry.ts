@@ -19,6 +19,7 @@ export const registry: Record<string, string> = {
   'registry.dns.note.public': 'Only public addresses: this machine reaches the registry over its public endpoint.',
   'registry.dns.notFound': 'The name {host} does not exist in DNS (the resolver said {code})',
   'registry.dns.noAnswer': 'No DNS server answered for {host} ({code})',
+  'registry.dns.viaProxy': '{summary}; requests go through the proxy {proxy}, which looks the name up itself',
   'registry.dns.empty': 'The lookup for {host} returned no addresses',
   'registry.dns.other': 'Looking up {host} failed: {code} {message}',
   'registry.dns.fix.listRegistries': 'Check the name: list the login servers of your registries',

@@ -6,4 +6,12 @@ export const report: Record<string, string> = {
   'report.group.auth': 'Authentication',
   'report.group.repository': 'Repository',
   'report.counts': '{passed} passed, {warnings} warnings, {failed} failed, {skipped} skipped',
+  'engine.interrupted': 'Interrupted before it finished.',
+  'engine.timedOut': 'No answer within the time limit of {seconds} s, so the check was stopped.',
+  'engine.crashed': 'The check crashed: {message}',
+  'engine.reportBug': 'This is a bug in acr-doctor: please report it and attach the exported transcript',
+  'engine.notRunInterrupted': 'Not run: the run was interrupted.',
+  'engine.skipped': 'Skipped with --skip.',
+  'engine.failFast': 'Not run: --fail-fast stopped the run at {id}.',
+  'engine.blocked': 'Not run: “{title}” did not pass.',
 };

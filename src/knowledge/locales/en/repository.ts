@@ -85,7 +85,8 @@ export const repository: Record<string, string> = {
   'azure.pe.skip.privateHint':
     'The login server resolves privately; with --repository, repository.data-endpoint checks that the data endpoint does too.',
   'azure.pe.none': 'The registry {name} has no private endpoint connections: nothing to compare.',
-  'azure.pe.noRecords': 'The {count} private endpoint(s) list no DNS names to compare (or could not be read).',
+  'azure.pe.unreadable': 'The Azure CLI could not read the private endpoints, so their names cannot be compared: {message}',
+  'azure.pe.noRecords': 'The {count} private endpoint(s) list no DNS names to compare.',
   'azure.pe.pass': 'All {count} private endpoint names resolve to their private addresses.',
   'azure.pe.mismatch': '{fqdn} expected {expected}, resolves to {actual}',
   'azure.pe.fail': '{count} private endpoint name(s) do not resolve to their private addresses: {list}.',

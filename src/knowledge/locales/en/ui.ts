@@ -61,6 +61,7 @@ export const ui: Record<string, string> = {
 
   'ui.run.waiting': 'No output yet.',
   'ui.run.noOutput': 'The command printed nothing.',
+  'ui.run.interactive': 'The command had the terminal to itself; its output is above the wizard, not here.',
   'ui.run.running': 'Running… Ctrl-C stops it.',
   'ui.run.cancelled': 'Stopped before it finished. Nothing was checked again.',
   'ui.run.exit': 'Exit code {code} after {duration}.',

@@ -3,6 +3,7 @@ export const environment: Record<string, string> = {
   'environment.tool.missing': '{program} är inte installerat (finns inte i PATH).',
   'environment.tool.timeout': '{program} svarade inte inom {seconds} s.',
   'environment.tool.cannotStart': '{program} finns i PATH men gick inte att starta: {error}',
+  'environment.tool.crashed': '{program} kraschade: det avslutades av en signal ({signal}) innan det hann svara.',
   'environment.tool.broken': '{program} är installerat men misslyckas (slutkod {exitCode}): {line}',
   'environment.tool.brokenSilent': '{program} är installerat men misslyckas (slutkod {exitCode}) utan att säga varför.',
   'environment.fix.reinstall': 'Reparera eller installera om {program} och kör sedan kontrollen igen',

@@ -20,6 +20,7 @@ export const registry: Record<string, string> = {
   'registry.dns.note.public': 'Bara publika adresser: den här datorn når registret via dess publika slutpunkt.',
   'registry.dns.notFound': 'Namnet {host} finns inte i DNS (namnservern svarade {code})',
   'registry.dns.noAnswer': 'Ingen DNS-server svarade för {host} ({code})',
+  'registry.dns.viaProxy': '{summary}; anropen går via proxyn {proxy}, som själv slår upp namnet',
   'registry.dns.empty': 'Uppslagningen av {host} gav inga adresser',
   'registry.dns.other': 'Uppslagningen av {host} misslyckades: {code} {message}',
   'registry.dns.fix.listRegistries': 'Kontrollera namnet: lista inloggningsservrarna för dina register',

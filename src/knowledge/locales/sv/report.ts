@@ -6,4 +6,12 @@ export const report: Record<string, string> = {
   'report.group.auth': 'Autentisering',
   'report.group.repository': 'Lagringsplats',
   'report.counts': '{passed} godkända, {warnings} varningar, {failed} misslyckade, {skipped} överhoppade',
+  'engine.interrupted': 'Avbröts innan den blev klar.',
+  'engine.timedOut': 'Inget svar inom tidsgränsen på {seconds} s, så kontrollen stoppades.',
+  'engine.crashed': 'Kontrollen kraschade: {message}',
+  'engine.reportBug': 'Det här är ett fel i acr-doctor: rapportera det gärna och bifoga den exporterade sessionen',
+  'engine.notRunInterrupted': 'Kördes inte: körningen avbröts.',
+  'engine.skipped': 'Överhoppad med --skip.',
+  'engine.failFast': 'Kördes inte: --fail-fast stoppade körningen vid {id}.',
+  'engine.blocked': 'Kördes inte: ”{title}” gick inte igenom.',
 };

@@ -1,6 +1,6 @@
-/** Texter för förvarskontrollerna (pull, dataslutpunkt, push) och registrets Azure-inställningar (CMK, privata slutpunkter). */
+/** Texter för kontrollerna av lagringsplatser (pull, dataslutpunkt, push) och registrets Azure-inställningar (CMK, privata slutpunkter). */
 export const repository: Record<string, string> = {
-  'repository.noRepository': 'Inget förvar angavs (--repository REPO[:TAGG]).',
+  'repository.noRepository': 'Ingen lagringsplats angavs (--repository REPO[:TAGG]).',
   'repository.transport': 'Inget svar från {url}: {kind} ({message}).',
   'repository.firewall': 'Registrets brandvägg släpper inte in den här datorn: {answer}.',
   'repository.firewall.allowIp': 'Släpp igenom den här datorns adress {ip} i registrets brandvägg',
@@ -10,15 +10,15 @@ export const repository: Record<string, string> = {
   'repository.permission.grantManual':
     'Ge identiteten rollen {role} på registret: az role assignment create --assignee {objectId} --scope {registryId} --role "{role}" (registrets id får du med: az acr show --name {name} --query id)',
   'repository.permission.abacHint':
-    'Om registret använder ABAC-behörigheter per förvar är det rollen "{role}" som ska tilldelas (gärna begränsad till förvaret {repository})',
-  'repository.permission.scopeMapPull': 'Användaren eller token {user} får inte läsa {repository}: lägg till content/read för förvaret i dess scope map',
-  'repository.permission.scopeMapPush': 'Användaren eller token {user} får inte skriva till {repository}: lägg till content/write för förvaret i dess scope map',
+    'Om registret använder ABAC-behörigheter per lagringsplats är det rollen "{role}" som ska tilldelas (gärna begränsad till lagringsplatsen {repository})',
+  'repository.permission.scopeMapPull': 'Användaren eller token {user} får inte läsa {repository}: lägg till content/read för lagringsplatsen i dess scope map',
+  'repository.permission.scopeMapPush': 'Användaren eller token {user} får inte skriva till {repository}: lägg till content/write för lagringsplatsen i dess scope map',
   'repository.permission.signIn': 'Logga in med en identitet som har rollen {role} (anonym åtkomst räcker som mest till pull)',
 
   'repository.pull.denied': 'Ingen behörighet att hämta {repository}: {answer}. Identiteten behöver rollen {role}.',
-  'repository.pull.repoNotFound': 'Förvaret {repository} finns inte i registret ({answer}).',
-  'repository.pull.tagNotFound': 'Förvaret {repository} har ingen tagg {tag} ({answer}).',
-  'repository.pull.listRepos': 'Visa vilka förvar registret har',
+  'repository.pull.repoNotFound': 'Lagringsplatsen {repository} finns inte i registret ({answer}).',
+  'repository.pull.tagNotFound': 'Lagringsplatsen {repository} har ingen tagg {tag} ({answer}).',
+  'repository.pull.listRepos': 'Visa vilka lagringsplatser registret har',
   'repository.pull.listTags': 'Visa taggarna i {repository}',
   'repository.pull.checkName': 'Kontrollera stavningen av {ref} och att den har pushats till just det här registret',
   'repository.pull.failed': 'Det gick inte att hämta {what}: {answer}.',
@@ -85,7 +85,8 @@ export const repository: Record<string, string> = {
   'azure.pe.skip.privateHint':
     'Inloggningsservern pekar på en privat adress; med --repository kontrollerar repository.data-endpoint att dataslutpunkten också gör det.',
   'azure.pe.none': 'Registret {name} har inga anslutningar till privata slutpunkter: inget att jämföra.',
-  'azure.pe.noRecords': 'De privata slutpunkterna ({count} st.) anger inga DNS-namn att jämföra (eller gick inte att läsa).',
+  'azure.pe.unreadable': 'Azure CLI kunde inte läsa de privata slutpunkterna, så deras namn går inte att jämföra: {message}',
+  'azure.pe.noRecords': 'De privata slutpunkterna ({count} st.) anger inga DNS-namn att jämföra.',
   'azure.pe.pass': 'Alla {count} namn för de privata slutpunkterna pekar på sina privata adresser.',
   'azure.pe.mismatch': '{fqdn} borde vara {expected} men pekar på {actual}',
   'azure.pe.fail': '{count} namn för privata slutpunkter pekar inte på sina privata adresser: {list}.',

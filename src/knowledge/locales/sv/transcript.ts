@@ -2,7 +2,7 @@ export const transcript: Record<string, string> = {
   'transcript.status.pass': 'godkänd',
   'transcript.status.warn': 'varning',
   'transcript.status.fail': 'misslyckad',
-  'transcript.status.skip': 'hoppades över',
+  'transcript.status.skip': 'överhoppad',
 
   'transcript.md.title': 'acr-doctor-session: {target}',
   'transcript.md.titleLocal': 'acr-doctor-session: den här datorn (inget register)',
@@ -30,7 +30,7 @@ export const transcript: Record<string, string> = {
   'transcript.md.col.code': 'Kod',
   'transcript.md.col.summary': 'Sammanfattning',
   'transcript.md.col.duration': 'Tid',
-  'transcript.md.chain': 'Kedjan av kontroller',
+  'transcript.md.chain': 'Kontrollkedjan',
   'transcript.md.problems': 'Vad som gick fel',
   'transcript.md.code': 'Kod',
   'transcript.md.blockedBy': 'Kördes inte eftersom {id} inte gick igenom.',

@@ -61,6 +61,7 @@ export const ui: Record<string, string> = {
 
   'ui.run.waiting': 'Ingen utdata än.',
   'ui.run.noOutput': 'Kommandot skrev inte ut något.',
+  'ui.run.interactive': 'Kommandot hade terminalen för sig själv; dess utdata står ovanför guiden, inte här.',
   'ui.run.running': 'Kör… Ctrl-C avbryter.',
   'ui.run.cancelled': 'Avbröts innan det blev klart. Inget kontrollerades igen.',
   'ui.run.exit': 'Slutkod {code} efter {duration}.',
