@@ -41,7 +41,8 @@ export function safeUrl(url: string): string {
   return redactText(url);
 }
 
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-.*token.*|.*token.*|.*secret.*)$/i;
+/** Headers whose values are never logged. */
+const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|.*token.*|.*secret.*|.*signature.*)$/i;
 
 export function formatHeaders(headers: Record<string, string | string[] | undefined>, known: string[]): string[] {
   const out: string[] = [];
@@ -52,11 +53,6 @@ export function formatHeaders(headers: Record<string, string | string[] | undefi
     }
   }
   return out;
-}
-
-function originKey(url: URL): string {
-  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-  return hostPort(stripBrackets(url.hostname), port);
 }
 
 interface Parked {

@@ -69,14 +69,14 @@ function loginServerOf(host: string): string | undefined {
 }
 
 /** Which client printed it: a marker on the same line, else what the wording implies, else the nearest marker. */
-function clientFor(text: string, h: Hit, clients: Located<string>[]): string | undefined {
+function clientFor(text: string, h: Hit, clients: Located<string>[], before: number): string | undefined {
   const start = text.lastIndexOf('\n', h.index - 1) + 1;
   const endAt = text.indexOf('\n', h.index);
   const end = endAt === -1 ? text.length : endAt;
   const onLine = clients.filter((c) => c.index >= start && c.index < end);
   if (onLine.length > 0) return onLine[0]!.value;
   if (h.rule.client) return h.rule.client;
-  const near = nearest(clients, h.index, 800, 200);
+  const near = nearest(clients, h.index, before, 200);
   if (near) return near;
   return /^\s*[{["]/.test(lineAt(text, h.index)) ? 'json' : undefined;
 }
@@ -100,7 +100,13 @@ export function explainText(input: string, options: MatchOptions = {}): ExplainM
 
   const byCode = new Map<KnownCode, ExplainMatch>();
   const seenCount = new Map<KnownCode, number>();
+  // Evidence before a hit is only looked for after the previous, different error: no borrowing across errors.
+  let boundary = 0;
+  let prev: Hit | undefined;
   for (const h of kept) {
+    if (prev && prev.code !== h.code) boundary = Math.max(boundary, prev.end);
+    prev = h;
+    const back = (limit: number) => Math.max(0, Math.min(limit, h.index - boundary));
     // A log can repeat one error thousands of times; a few occurrences give all the evidence there is.
     const n = (seenCount.get(h.code) ?? 0) + 1;
     seenCount.set(h.code, n);
@@ -108,17 +114,17 @@ export function explainText(input: string, options: MatchOptions = {}): ExplainM
     const raw: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(h.own)) if (v !== undefined) raw[k] = v;
 
-    const host = nearest(hosts, h.index, 2000, 1200) ?? hosts[0]?.value;
+    const host = nearest(hosts, h.index, back(2000), 1200) ?? nearest(hosts, h.index, 2000, 1200) ?? hosts[0]?.value;
     if (host) raw.loginServer = loginServerOf(host) ?? host;
     if (!raw.loginServer && typeof raw.host === 'string') {
       const ls = loginServerOf(raw.host);
       if (ls) raw.loginServer = ls;
     }
     if (!raw.loginServer && options.registry) raw.registry = options.registry;
-    raw.status ??= nearest(statuses, h.index, 600, 300);
-    const repo = nearest(repositories, h.index, 1500, 600);
+    raw.status ??= nearest(statuses, h.index, back(600), 300);
+    const repo = nearest(repositories, h.index, back(1500), 600);
     if (repo) raw.repository = repo;
-    raw.client = bareCode ? 'code' : clientFor(text, h, clients);
+    raw.client = bareCode ? 'code' : clientFor(text, h, clients, back(800));
     raw.line = redactText(lineAt(text, h.index)).slice(0, 240);
     const ev = normalizeEvidence(raw);
 

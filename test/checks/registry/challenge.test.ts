@@ -115,7 +115,7 @@ describe('registry.challenge: reading the answer to GET /v2/', () => {
     setLang('sv');
     try {
       const o = judgeChallenge(res(429, { 'retry-after': '5' }), acr, sessionOptions(), 'linux');
-      expect(o.summary).toContain('stryper');
+      expect(o.summary).toContain('begränsar antalet anrop');
     } finally {
       setLang('en');
     }

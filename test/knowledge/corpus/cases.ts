@@ -416,6 +416,13 @@ x509: certificate signed by unknown authority
 An error occurred: CMK_ERROR`,
     codes: ['DNS_NO_SUCH_HOST', 'X509_UNKNOWN_AUTHORITY', 'CMK_ERROR'],
   },
+  {
+    name: 'multi: evidence of one error is not lent to the next',
+    text: `The push refers to repository [contosoacr.azurecr.io/samples/web]
+denied: requested access to the resource is denied
+Error response from daemon: Get "https://contosoacr.azurecr.io/v2/": net/http: TLS handshake timeout`,
+    codes: ['REQUESTED_ACCESS_DENIED', 'TLS_HANDSHAKE_TIMEOUT'],
+  },
 ];
 
 /** Texts that mention registries, statuses or errors but hold nothing explain knows. */

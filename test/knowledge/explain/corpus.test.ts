@@ -28,6 +28,26 @@ const noisy: [string, (text: string) => string][] = [
   ['unrelated output before and after', (t) => `Step 4/9 : RUN npm ci\n ---> Using cache\n${t}\nexit status 1\nBuild failed after 42s.`],
 ];
 
+describe('evidence stays with its own error', () => {
+  it('does not lend a repository or status to the next error', () => {
+    const text = [
+      'The push refers to repository [contosoacr.azurecr.io/samples/web]',
+      'denied: requested access to the resource is denied',
+      'RESPONSE 403: 403 Forbidden',
+      '{"errors":[{"code":"DENIED","message":"retrieving permissions failed"}]}',
+      'Error response from daemon: Get "https://contosoacr.azurecr.io/v2/": net/http: TLS handshake timeout',
+    ].join('\n');
+    const [denied, perm, tls] = explainText(text);
+    expect(denied?.evidence.repository).toBe('samples/web');
+    expect(perm?.evidence.status).toBe(403);
+    expect(perm?.evidence.repository).toBeUndefined();
+    expect(tls?.code).toBe('TLS_HANDSHAKE_TIMEOUT');
+    expect(tls?.evidence.repository).toBeUndefined();
+    expect(tls?.evidence.status).toBeUndefined();
+    expect(tls?.evidence.registry).toBe('contosoacr');
+  });
+});
+
 describe('explain corpus with noise', () => {
   for (const [what, wrap] of noisy) {
     it(`finds the same codes with ${what}`, () => {
