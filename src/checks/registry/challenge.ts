@@ -106,7 +106,8 @@ export function judgeChallenge(
   }
 
   const html = htmlPage(res.headers, res.body);
-  if (html) {
+  // A 401 that carries a challenge is judged by the challenge, whatever its body looks like.
+  if (html && !(res.status === 401 && challenges.length > 0)) {
     return fail(
       CHALLENGE,
       t('registry.challenge.html', { host, status: res.status, title: html.title || '-' }),

@@ -33,7 +33,7 @@ function suffix(row: CheckRow, blockerTitle: string | null): { text: string; ton
   }
   const dur = formatDuration(r.durationMs);
   if (r.status === 'pass') return { text: dur, tone: 'dim' };
-  return { text: r.code ? `${dur} · ${r.code}` : dur, tone: r.status === 'fail' ? 'fail' : 'warn' };
+  return { text: dur, tone: r.status === 'fail' ? 'fail' : 'warn' };
 }
 
 function CheckLineView({ row, selected, frame, blockerTitle, width }: Props): ReactNode {
@@ -43,6 +43,26 @@ function CheckLineView({ row, selected, frame, blockerTitle, width }: Props): Re
     : s.phase === 'pending' ? <Tone tone="pending">·</Tone>
     : <Tone tone={s.result.status} bold>{MARKS[s.result.status]}</Tone>;
   const extra = suffix(row, blockerTitle);
+  // A failure's code must stay readable: the title gives way first.
+  const code = s.phase === 'done' && (s.result.status === 'fail' || s.result.status === 'warn') ? s.result.code : null;
+  if (code) {
+    return (
+      <Box width={width}>
+        <Box flexShrink={1}>
+          <Text bold={selected} wrap="truncate-end">
+            {selected ? '› ' : '  '}
+            {mark} {row.title}
+          </Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text>
+            {width >= 80 ? <Tone tone="dim">{'  '}{extra.text} ·</Tone> : null}{' '}
+            <Tone tone={extra.tone}>{code}</Tone>
+          </Text>
+        </Box>
+      </Box>
+    );
+  }
   return (
     <Box width={width}>
       <Text bold={selected} wrap="truncate-end">

@@ -25,7 +25,7 @@ function explanationFor(code: string | null): { text: string; causes: string[]; 
 /** One check expanded: what was checked, what was seen, why it matters, what to do. */
 export function DetailScreen({ row, remediation, width, height, readOnly }: { row: CheckRow; remediation: number; width: number; height: number; readOnly: boolean }): ReactNode {
   // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
-  const compact = height < 34;
+  const compact = height < 34 || width < 80;
   const s = row.state;
   if (s.phase !== 'done') {
     return (
@@ -73,7 +73,9 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           </Box>
           {(compact ? [] : (k?.causes ?? [])).map((c, i) => (
             <Box key={i} paddingLeft={2}>
-              <Text>• </Text>
+              <Box width={2} flexShrink={0}>
+                <Text>•</Text>
+              </Box>
               <Text wrap="wrap">{c}</Text>
             </Box>
           ))}
@@ -85,31 +87,30 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           {r.remediations.map((rem, i) => {
             const on = i === remediation;
             return (
-              <Box key={rem.id} flexDirection="column">
-                <Text wrap="wrap" bold={on}>
-                  {on ? '› ' : '  '}
-                  {i + 1}. {rem.title}
-                </Text>
-                <Box paddingLeft={5}>
-                <Text wrap="wrap">
-                  {rem.command ? (
-                    <>
-                      <Tone tone="dim">$ </Tone>
-                      <Tone tone="accent">{formatArgv(rem.command)}</Tone>
-                      {'  '}
-                    </>
-                  ) : null}
-                  <Tone tone={rem.command && rem.changes ? 'warn' : 'dim'}>
-                    ({rem.command ? (rem.changes ? t('ui.detail.changes') : t('ui.detail.readsOnly')) : t('ui.detail.manual')}
-                    {rem.interactive ? `; ${t('ui.detail.interactive')}` : ''})
-                  </Tone>
-                </Text>
+              <Box key={rem.id}>
+                <Box width={5} flexShrink={0}>
+                  <Text bold={on}>
+                    {on ? '› ' : '  '}
+                    {i + 1}.
+                  </Text>
                 </Box>
-                {rem.docs && on ? (
-                  <Box paddingLeft={5}>
-                    <Tone tone="dim" wrap="wrap">{rem.docs}</Tone>
-                  </Box>
-                ) : null}
+                <Box flexDirection="column" flexShrink={1}>
+                  <Text wrap="wrap" bold={on}>{rem.title}</Text>
+                  <Text wrap="wrap">
+                    {rem.command ? (
+                      <>
+                        <Tone tone="dim">$ </Tone>
+                        <Tone tone="accent">{formatArgv(rem.command)}</Tone>
+                        {'  '}
+                      </>
+                    ) : null}
+                    <Tone tone={rem.command && rem.changes ? 'warn' : 'dim'}>
+                      ({rem.command ? (rem.changes ? t('ui.detail.changes') : t('ui.detail.readsOnly')) : t('ui.detail.manual')}
+                      {rem.interactive ? `; ${t('ui.detail.interactive')}` : ''})
+                    </Tone>
+                  </Text>
+                  {rem.docs && on ? <Tone tone="dim" wrap="wrap">{rem.docs}</Tone> : null}
+                </Box>
               </Box>
             );
           })}

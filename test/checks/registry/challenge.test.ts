@@ -144,3 +144,10 @@ describe('registry.challenge over the network', () => {
     }
   });
 });
+
+describe('registry.challenge: HTML bodies', () => {
+  it('a 401 with a Bearer challenge passes even when its body is HTML', () => {
+    const o = judgeChallenge(res(401, { 'www-authenticate': BEARER, 'content-type': 'text/html' }, '<html><title>Unauthorized</title></html>'), acr, sessionOptions(), 'linux');
+    expect(o.status).toBe('pass');
+  });
+});
