@@ -1,13 +1,21 @@
-// Bundles the CLI into dist/ as ESM. Ink and React stay in their own chunk, loaded only by the wizard.
+// Bundles the CLI into dist/ as ESM with code splitting: dist/cli.js is a small entry that parses
+// argv; the checks, execa, undici, the simulator and Ink/React load as separate chunks on demand.
+// `--clean` (used by `prepack`) removes every file of earlier builds; a plain build removes only
+// files of builds older than a minute, so a CLI started from the previous build can still load its chunks.
 import { build } from 'esbuild';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
+const clean = process.argv.includes('--clean');
+const STALE_AFTER_MS = 60_000;
+const outdir = resolve('dist');
+// Some bundled CommonJS packages call require(); chunks that do get one (see withoutUnusedBanner).
+const BANNER = "import { createRequire as __acrCreateRequire } from 'node:module'; const require = __acrCreateRequire(import.meta.url);";
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const result = await build({
   write: false,
   entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -17,18 +25,45 @@ const result = await build({
   sourcemap: false,
   legalComments: 'none',
   jsx: 'automatic',
+  metafile: process.argv.includes('--meta'),
   define: { __ACR_DOCTOR_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   // Ink reaches for react-devtools-core only when DEV is set; it is not shipped.
   external: ['react-devtools-core'],
-  // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __acrCreateRequire } from 'node:module'; const require = __acrCreateRequire(import.meta.url);" },
+  banner: { js: BANNER },
   logLevel: 'warning',
 });
+if (result.metafile) await writeFile('dist-meta.json', JSON.stringify(result.metafile));
 
-// Each file is replaced atomically, so a test running the CLI while another build runs never reads half a file.
-for (const file of result.outputFiles) {
+/** The chunk's text without the require() banner when nothing in it uses require: one module less to set up at startup. */
+function withoutUnusedBanner(text) {
+  if (!text.startsWith(BANNER)) return text;
+  const body = text.slice(BANNER.length);
+  return /\brequire\b/.test(body) ? text : body.replace(/^\n/, '');
+}
+
+// Each file is replaced atomically, so a test running the CLI while another build runs never reads
+// half a file. Chunks are written before the entry that imports them.
+await mkdir(outdir, { recursive: true });
+const entry = join(outdir, 'cli.js');
+const files = [...result.outputFiles].sort((a, b) => Number(a.path === entry) - Number(b.path === entry));
+for (const file of files) {
   await mkdir(dirname(file.path), { recursive: true });
   const tmp = `${file.path}.${process.pid}.tmp`;
-  await writeFile(tmp, file.contents);
+  await writeFile(tmp, withoutUnusedBanner(file.text));
   await rename(tmp, file.path);
+}
+
+const current = new Set(files.map((f) => basename(f.path)));
+const now = Date.now();
+for (const name of await readdir(outdir)) {
+  if (current.has(name)) continue;
+  const path = join(outdir, name);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) continue;
+    // A *.tmp file younger than the limit belongs to a build running right now.
+    if (clean ? !name.endsWith('.tmp') || now - info.mtimeMs > STALE_AFTER_MS : now - info.mtimeMs > STALE_AFTER_MS) await unlink(path);
+  } catch {
+    // Another build removed it first.
+  }
 }

@@ -1,16 +1,9 @@
-import { parseCliArgs } from './args.js';
 import { processIO, type CliIO } from './io.js';
-import { UsageError } from './usage-error.js';
-import { buildSession } from './session.js';
-import { helpText } from './help.js';
-import { runCheckCommand } from './commands/check.js';
-import { runExplainCommand } from './commands/explain.js';
-import { runReplayCommand } from './commands/replay.js';
-import { runDemoCommand } from './commands/demo.js';
-import { runWizardCommand } from './commands/wizard.js';
-import { setLang, langFromEnv, t } from '../knowledge/i18n.js';
 import { VERSION } from '../version.js';
-import { redactText, secretValuesFromEnv } from '../transcript/redact.js';
+
+// This module is the bundle's entry chunk and is kept tiny: argument parsing, the message catalogs,
+// the checks, execa, undici, the simulator and Ink are all imported on demand below, so that
+// `--version` costs little more than starting Node itself.
 
 /** Whether the bare command opens the wizard: both ends are terminals and CI is not set. */
 export function isInteractive(io: CliIO): boolean {
@@ -18,47 +11,73 @@ export function isInteractive(io: CliIO): boolean {
 }
 
 /** The one exit path: every command returns its exit code here; usage errors become exit 2. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  setLang(langFromEnv(io.env));
+export async function main(argv: string[], io?: CliIO): Promise<number> {
+  // `--version` alone always parses to "print the version" (no option or variable can make it fail),
+  // so it is answered before the parser and its catalogs load.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    (io?.stdout ?? process.stdout).write(`${VERSION}\n`);
+    return 0;
+  }
+  const cio = io ?? processIO();
+  const [{ parseCliArgs }, { UsageError }, { setLang, langFromEnv, t }] = await Promise.all([
+    import('./args.js'),
+    import('./usage-error.js'),
+    import('../knowledge/i18n.js'),
+  ]);
+  setLang(langFromEnv(cio.env));
   try {
-    const args = parseCliArgs(argv, io.env);
+    const args = parseCliArgs(argv, cio.env);
     setLang(args.options.lang);
     if (args.help) {
-      io.stdout.write(helpText());
+      const { helpText } = await import('./help.js');
+      cio.stdout.write(helpText());
       return 0;
     }
     if (args.version) {
-      io.stdout.write(`${VERSION}\n`);
+      cio.stdout.write(`${VERSION}\n`);
       return 0;
     }
     switch (args.command) {
-      case 'explain':
-        return await runExplainCommand(args, io);
-      case 'replay':
-        return await runReplayCommand(args, io);
-      case 'demo':
-        return await runDemoCommand(args, io);
+      case 'explain': {
+        const { runExplainCommand } = await import('./commands/explain.js');
+        return await runExplainCommand(args, cio);
+      }
+      case 'replay': {
+        const { runReplayCommand } = await import('./commands/replay.js');
+        return await runReplayCommand(args, cio);
+      }
+      case 'demo': {
+        const { runDemoCommand } = await import('./commands/demo.js');
+        return await runDemoCommand(args, cio);
+      }
       case 'check': {
-        const session = await buildSession(args, io, false);
-        return (await runCheckCommand(session, io)).exitCode;
+        const [{ buildSession }, { runCheckCommand }] = await Promise.all([import('./session.js'), import('./commands/check.js')]);
+        const session = await buildSession(args, cio, false);
+        return (await runCheckCommand(session, cio)).exitCode;
       }
       case 'default': {
-        const interactive = isInteractive(io) && !args.options.json;
-        const session = await buildSession(args, io, interactive);
-        if (interactive) return await runWizardCommand(session, io);
-        return (await runCheckCommand(session, io)).exitCode;
+        const interactive = isInteractive(cio) && !args.options.json;
+        const { buildSession } = await import('./session.js');
+        const session = await buildSession(args, cio, interactive);
+        if (interactive) {
+          const { runWizardCommand } = await import('./commands/wizard.js');
+          return await runWizardCommand(session, cio);
+        }
+        const { runCheckCommand } = await import('./commands/check.js');
+        return (await runCheckCommand(session, cio)).exitCode;
       }
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`acr-doctor: ${err.message}\n${t('cli.hint.help')}\n`);
+      cio.stderr.write(`acr-doctor: ${err.message}\n${t('cli.hint.help')}\n`);
       return 2;
     }
     // An unexpected error's text may quote a request or a token: scrub it like every other output.
-    const known = secretValuesFromEnv(io.env);
+    const { redactText, secretValuesFromEnv } = await import('../transcript/redact.js');
+    const known = secretValuesFromEnv(cio.env);
     const message = redactText(err instanceof Error ? err.message : String(err), known);
-    io.stderr.write(`acr-doctor: ${t('cli.error.internal', { message })}\n`);
-    if (io.env.ACR_DOCTOR_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${redactText(err.stack, known)}\n`);
+    cio.stderr.write(`acr-doctor: ${t('cli.error.internal', { message })}\n`);
+    if (cio.env.ACR_DOCTOR_DEBUG && err instanceof Error && err.stack) cio.stderr.write(`${redactText(err.stack, known)}\n`);
     return 1;
   }
 }

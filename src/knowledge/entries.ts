@@ -10,6 +10,8 @@ export interface RemediationTemplate {
   changes: boolean;
   interactive?: boolean;
   docs?: string;
+  /** Only offered on these platforms (when the caller knows the platform). */
+  platforms?: NodeJS.Platform[];
 }
 
 /** One knowledge entry: data only. Every human word lives in the catalogs under `knowledge.<code>.*`. */
@@ -58,10 +60,10 @@ const SPECS: Record<KnownCode, Spec> = {
   DOCKER_DAEMON_ERROR: {
     causes: 3,
     remediations: [
-      { id: 'start-linux', command: ['sudo', 'systemctl', 'start', 'docker'], changes: true, interactive: true },
-      manual('start-desktop'),
+      { id: 'start-linux', command: ['sudo', 'systemctl', 'start', 'docker'], changes: true, interactive: true, platforms: ['linux'] },
+      { ...manual('start-desktop'), platforms: ['darwin', 'win32'] },
       { id: 'show-context', command: ['docker', 'context', 'ls'], changes: false },
-      manual('group'),
+      { ...manual('group'), platforms: ['linux'] },
     ],
   },
   DOCKER_VERSION_ERROR: { causes: 2, remediations: [{ id: 'run-version', command: ['docker', 'version'], changes: false }, manual('update')] },

@@ -50,7 +50,7 @@ export function normalizeEvidence(raw: Record<string, unknown>): Evidence {
   else if (typeof status === 'string' && /^\d{3}$/.test(status)) ev.status = Number(status);
 
   let loginServer = str('loginServer', 'login_server');
-  let registry = str('registry', 'registryName', 'name');
+  let registry = str('registry', 'registryName');
   if (loginServer) {
     loginServer = loginServer.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
     const m = ACR_HOST.exec(loginServer.replace(/:443$/, ''));

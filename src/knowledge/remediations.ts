@@ -59,11 +59,18 @@ function render(code: string, tpl: RemediationTemplate, ev: Evidence): Remediati
 
 /**
  * The fixes for a code, in the current language, with evidence filled in. Evidence may be a
- * check's `details` (field names such as registryName or loginServer are understood).
+ * check's `details` (field names such as registryName or loginServer are understood). Checks pass
+ * `platform` (ctx.probes.platform) so that, say, a Mac is not told to run systemctl.
  */
-export function remediationsFor(code: string, evidence: Evidence | Record<string, unknown> = {}): Remediation[] {
+export function remediationsFor(
+  code: string,
+  evidence: Evidence | Record<string, unknown> = {},
+  options: { platform?: NodeJS.Platform } = {},
+): Remediation[] {
   const entry = entryFor(code);
   if (!entry) return [];
   const ev = normalizeEvidence(evidence as Record<string, unknown>);
-  return entry.remediations.map((tpl) => render(code, tpl, ev));
+  // Without a platform (explain reads text from any machine) every fix is offered.
+  const fits = (tpl: RemediationTemplate) => !options.platform || !tpl.platforms || tpl.platforms.includes(options.platform);
+  return entry.remediations.filter(fits).map((tpl) => render(code, tpl, ev));
 }

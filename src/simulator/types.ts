@@ -21,7 +21,7 @@ export interface SimState {
   az: 'logged-in' | 'logged-out' | 'expired';
 }
 
-export type ChallengeMode = 'bearer' | 'none' | 'basic' | 'bad' | 'html' | 'reset';
+export type ChallengeMode = 'bearer' | 'none' | 'basic' | 'bad' | 'html' | 'reset' | 'throttled';
 /** acr-denied: ACR-audience AAD tokens are refused too (with ARM ones disallowed, nothing gets through). */
 export type ExchangeMode = 'ok' | 'throttled' | 'throttled-once' | 'denied' | 'html' | 'acr-denied';
 export type TokenMode = 'ok' | 'denied' | 'partial' | 'throttled';

@@ -55,6 +55,13 @@ describe('remediationsFor', () => {
     expect(fixes.find((r) => r.id === 'env')?.command).toBeNull();
   });
 
+  it('offers only the fixes for the platform when the caller knows it', () => {
+    const ids = (platform?: NodeJS.Platform) => remediationsFor('DOCKER_DAEMON_ERROR', {}, platform ? { platform } : {}).map((r) => r.id);
+    expect(ids('linux')).toEqual(['start-linux', 'show-context', 'group']);
+    expect(ids('darwin')).toEqual(['start-desktop', 'show-context']);
+    expect(ids()).toEqual(['start-linux', 'start-desktop', 'show-context', 'group']);
+  });
+
   it('speaks the current language', () => {
     setLang('sv');
     const fix = remediationsFor('CONNECTIVITY_FORBIDDEN_ERROR', { registry: 'myreg', clientIp: '203.0.113.7' }).find((r) => r.id === 'allow-client-ip')!;

@@ -95,6 +95,14 @@ describe('connectivity scenarios', () => {
     expect(h).not.toContain('service');
   });
 
+  it('challenge-throttled: 429 with Retry-After on /v2/', async () => {
+    sim.setScenario('challenge-throttled');
+    const r = await c.call('GET', `${L}/v2/`);
+    expect(r.status).toBe(429);
+    expect(r.headers['retry-after']).toBe('10');
+    expect(r.json().errors[0].code).toBe('TOOMANYREQUESTS');
+  });
+
   it('proxy-html: 200 text/html on /v2/', async () => {
     sim.setScenario('proxy-html');
     const r = await c.call('GET', `${L}/v2/`);

@@ -135,7 +135,7 @@ describe('remediations through the stand-in change the simulator', () => {
     expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', other)).exitCode).toBe(0);
     expect(ids(json((await az('acr', 'show', '--name', 'simreg')).stdout))).not.toContain(keyIdentity);
     // ... the key's own identity does.
-    expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', resourceId)).exitCode).toBe(0);
+    expect((await az('acr', 'identity', 'assign', '--name', 'simreg', '--identities', other, resourceId)).exitCode).toBe(0);
     const after = json((await az('acr', 'show', '--name', 'simreg', '--output', 'json')).stdout);
     expect(ids(after)).toContain(keyIdentity);
     expect((await az('acr', 'encryption', 'rotate-key', '--name', 'simreg', '--identity', keyIdentity)).exitCode).toBe(0);

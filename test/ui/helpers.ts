@@ -11,7 +11,7 @@ import { initialView } from '../../src/ui/view-state.js';
 import type { Screen } from '../../src/ui/keys.js';
 
 /** A terminal-like output stream whose size tests can change. */
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
   frames: string[] = [];
   columns: number;
   rows: number;
@@ -29,7 +29,7 @@ class FakeStdout extends EventEmitter {
 }
 
 /** A terminal-like input stream: Ink reads it through 'readable' + read(). */
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
   isTTY = true;
   private queue: string[] = [];
   rawMode = false;

@@ -15,7 +15,7 @@ export const azVersion: CheckDefinition = {
   codes: [CODE],
   async run(ctx) {
     const r = await runTool(ctx, ['az', 'version', '--output', 'json']);
-    const problem = toolProblem(ctx, r, { program: 'az', code: CODE, install: installRemediations('az', ctx.probes.platform) });
+    const problem = toolProblem(ctx, r, { program: 'az', code: CODE, install: installRemediations('az', ctx.probes.platform, ctx.probes.env) });
     if (problem) return problem;
     const info = parseAzVersion(r.stdout);
     if (!info) {

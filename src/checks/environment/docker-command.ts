@@ -4,8 +4,11 @@ import { dockerProgram, type DockerCommandData } from './docker-program.js';
 import { parseDockerDashVersion } from './parse-version.js';
 import { evidence, runTool, toolProblem } from './run-tool.js';
 import { installRemediations } from './install.js';
+import { wslDistro } from './host.js';
 
 const CODE = 'DOCKER_COMMAND_ERROR';
+/** What Docker Desktop's WSL stand-in prints when the integration for the distribution is off. */
+const WSL_STUB = /could not be found in this WSL 2 distro|activate the WSL integration/i;
 
 /** The docker CLI (or DOCKER_COMMAND) runs. `--version` needs no daemon, so this is about the client alone. */
 export const dockerCommand: CheckDefinition = {
@@ -19,7 +22,7 @@ export const dockerCommand: CheckDefinition = {
     const program = dockerProgram(env);
     const r = await runTool(ctx, [program, '--version']);
     const fromEnv = env.DOCKER_COMMAND?.trim() ? { dockerCommandEnv: program } : {};
-    let install: Remediation[] = installRemediations('docker', ctx.probes.platform);
+    let install: Remediation[] = installRemediations('docker', ctx.probes.platform, env);
     if (fromEnv.dockerCommandEnv) {
       install = [
         { id: 'fix-docker-command', title: t('environment.docker.command.fixEnv', { program }), command: null, changes: false },
@@ -27,7 +30,21 @@ export const dockerCommand: CheckDefinition = {
       ];
     }
     const problem = toolProblem(ctx, r, { program, code: CODE, install });
-    if (problem) return { ...problem, details: { ...problem.details, ...fromEnv } };
+    if (problem) {
+      // Docker Desktop leaves a stand-in `docker` in WSL distributions whose integration is off.
+      if (problem.status === 'fail' && WSL_STUB.test(`${r.stdout}\n${r.stderr}`)) {
+        const distro = wslDistro(env) ?? t('environment.docker.daemon.thisDistro');
+        return {
+          ...problem,
+          summary: t('environment.docker.command.wslIntegrationOff', { distro }),
+          details: { ...problem.details, ...fromEnv, wslIntegration: false },
+          remediations: [
+            { id: 'enable-wsl-integration', title: t('environment.docker.command.fixWslIntegration', { distro }), command: null, changes: true, docs: 'https://docs.docker.com/desktop/features/wsl/' },
+          ],
+        };
+      }
+      return { ...problem, details: { ...problem.details, ...fromEnv } };
+    }
     const parsed = parseDockerDashVersion(r.stdout);
     const data: DockerCommandData = { program, version: parsed?.version ?? null };
     return {

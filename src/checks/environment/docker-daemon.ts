@@ -4,6 +4,7 @@ import { dockerProgram, type DockerCommandData } from './docker-program.js';
 import { parseDockerVersionJson, type DockerVersionInfo } from './parse-version.js';
 import { classifyDaemonError, type DaemonProblem } from './parse-docker-daemon.js';
 import { docsFor, evidence, firstLine, headLines, runTool } from './run-tool.js';
+import { hostKind, wslDistro, type HostKind } from './host.js';
 
 const CODE = 'DOCKER_DAEMON_ERROR';
 
@@ -16,50 +17,110 @@ export interface DockerDaemonData {
   argv: string[];
 }
 
-function startDaemon(ctx: CheckContext, p: Extract<DaemonProblem, { kind: 'not-running' }>, program: string): Remediation[] {
-  const platform = ctx.probes.platform;
-  if (p.desktop || platform === 'darwin' || platform === 'win32') {
+/** Docker Desktop's own settings page for WSL, named in the WSL remediations. */
+const WSL_DOCS = 'https://docs.docker.com/desktop/features/wsl/';
+
+/** `service` works in WSL with or without systemd; `systemctl` only where systemd runs. */
+function serviceCommand(host: HostKind, action: 'start' | 'restart' | 'status', service: string): string[] {
+  if (host === 'wsl') return action === 'status' ? ['service', service, 'status'] : ['sudo', 'service', service, action];
+  return action === 'status' ? ['systemctl', 'status', service, '--no-pager'] : ['sudo', 'systemctl', action, service];
+}
+
+/** How to start the daemon that is not running, per platform. Exported for tests. */
+export function startDaemonRemediations(
+  host: HostKind,
+  p: Extract<DaemonProblem, { kind: 'not-running' }>,
+  program: string,
+  env: Record<string, string | undefined> = {},
+): Remediation[] {
+  if (host === 'darwin') {
+    return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktopMac'), command: ['open', '-a', 'Docker'], changes: true }];
+  }
+  if (host === 'win32' || host === 'other') {
     return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktop'), command: null, changes: true }];
+  }
+  if (host === 'wsl') {
+    // Inside WSL the daemon is usually Docker Desktop's, reached through its WSL integration; a
+    // daemon installed in the distribution itself is the other possibility.
+    const distro = wslDistro(env) ?? t('environment.docker.daemon.thisDistro');
+    const desktop: Remediation = { id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktopWsl', { distro }), command: null, changes: true, docs: WSL_DOCS };
+    if (p.desktop || /podman/.test(program)) return [desktop];
+    return [
+      desktop,
+      { id: 'start-docker', title: t('environment.docker.daemon.fix.startInDistro'), command: serviceCommand(host, 'start', 'docker'), changes: true, interactive: true },
+    ];
+  }
+  if (p.desktop) {
+    // Docker Desktop for Linux runs as a user service.
+    return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktop'), command: ['systemctl', '--user', 'start', 'docker-desktop'], changes: true }];
   }
   if (p.rootless) {
     return [{ id: 'start-docker-rootless', title: t('environment.docker.daemon.fix.startRootless'), command: ['systemctl', '--user', 'start', 'docker'], changes: true }];
   }
   const service = /podman/.test(program) ? 'podman.socket' : 'docker';
   return [
-    { id: 'start-docker', title: t('environment.docker.daemon.fix.start'), command: ['sudo', 'systemctl', 'start', service], changes: true, interactive: true },
-    { id: 'docker-status', title: t('environment.docker.daemon.fix.status'), command: ['systemctl', 'status', service, '--no-pager'], changes: false },
+    { id: 'start-docker', title: t('environment.docker.daemon.fix.start'), command: serviceCommand(host, 'start', service), changes: true, interactive: true },
+    { id: 'docker-status', title: t('environment.docker.daemon.fix.status'), command: serviceCommand(host, 'status', service), changes: false },
   ];
 }
 
+/** What to do about a socket this user may not open, per platform. Exported for tests. */
+export function permissionRemediations(host: HostKind, program: string, env: Record<string, string | undefined>): Remediation[] {
+  if (host === 'win32') {
+    return [{ id: 'docker-desktop-users', title: t('environment.docker.daemon.fix.desktopUsersWindows'), command: null, changes: true, docs: 'https://docs.docker.com/desktop/setup/install/windows-permission-requirements/' }];
+  }
+  if (host === 'darwin' || host === 'other') {
+    return [{ id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.desktopPermissionMac'), command: null, changes: true }];
+  }
+  const user = env.USER || env.LOGNAME || '';
+  const valid = /^[a-z_][a-z0-9_.-]*\$?$/i.test(user);
+  return [
+    valid
+      ? { id: 'docker-group', title: t('environment.docker.daemon.fix.group', { user }), command: ['sudo', 'usermod', '-aG', 'docker', user], changes: true, interactive: true }
+      : { id: 'docker-group', title: t('environment.docker.daemon.fix.groupManual'), command: null, changes: true },
+    { id: 'use-sudo', title: t('environment.docker.daemon.fix.sudo', { program }), command: null, changes: false },
+  ];
+}
+
+/** A daemon that accepted the connection but hangs: restart it, per platform. Exported for tests. */
+export function restartRemediations(host: HostKind, env: Record<string, string | undefined> = {}): Remediation[] {
+  if (host === 'linux') {
+    return [{ id: 'restart-docker', title: t('environment.docker.daemon.fix.restart'), command: serviceCommand(host, 'restart', 'docker'), changes: true, interactive: true }];
+  }
+  if (host === 'wsl') {
+    const distro = wslDistro(env) ?? t('environment.docker.daemon.thisDistro');
+    return [
+      { id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.restartDesktopWsl', { distro }), command: null, changes: true, docs: WSL_DOCS },
+      { id: 'restart-docker', title: t('environment.docker.daemon.fix.restartInDistro'), command: serviceCommand(host, 'restart', 'docker'), changes: true, interactive: true },
+    ];
+  }
+  return [{ id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.restartDesktop'), command: null, changes: true }];
+}
+
+/** An example of a valid DOCKER_HOST for this platform's local daemon. */
+function hostExample(host: HostKind): string {
+  return host === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
+}
+
 function remediationsFor(ctx: CheckContext, p: DaemonProblem, program: string): Remediation[] {
-  const platform = ctx.probes.platform;
+  const env = ctx.probes.env;
+  const host = hostKind(ctx.probes.platform, env);
   switch (p.kind) {
     case 'not-running':
-      return startDaemon(ctx, p, program);
-    case 'permission': {
-      if (platform === 'win32' || platform === 'darwin') {
-        return [{ id: 'docker-desktop-users', title: t('environment.docker.daemon.fix.desktopUsers'), command: null, changes: true }];
-      }
-      const user = ctx.probes.env.USER || ctx.probes.env.LOGNAME || '';
-      const valid = /^[a-z_][a-z0-9_.-]*\$?$/i.test(user);
-      return [
-        valid
-          ? { id: 'docker-group', title: t('environment.docker.daemon.fix.group', { user }), command: ['sudo', 'usermod', '-aG', 'docker', user], changes: true, interactive: true }
-          : { id: 'docker-group', title: t('environment.docker.daemon.fix.groupManual'), command: null, changes: true },
-        { id: 'use-sudo', title: t('environment.docker.daemon.fix.sudo', { program }), command: null, changes: false },
-      ];
-    }
+      return startDaemonRemediations(host, p, program, env);
+    case 'permission':
+      return permissionRemediations(host, program, env);
     case 'host-unreachable':
       return [
         { id: 'check-docker-host', title: t('environment.docker.daemon.fix.host', { endpoint: p.endpoint }), command: null, changes: false },
         { id: 'list-contexts', title: t('environment.docker.daemon.fix.listContexts'), command: [program, 'context', 'ls'], changes: false },
       ];
     case 'host-invalid':
-      return [{ id: 'fix-docker-host', title: t('environment.docker.daemon.fix.hostInvalid', { endpoint: p.endpoint }), command: null, changes: false }];
+      return [{ id: 'fix-docker-host', title: t('environment.docker.daemon.fix.hostInvalid', { endpoint: p.endpoint, example: hostExample(host) }), command: null, changes: false }];
     case 'context-unreachable':
     case 'context-missing':
       // DOCKER_CONTEXT overrides `docker context use`, so switching contexts would not help then.
-      if (ctx.probes.env.DOCKER_CONTEXT?.trim()) {
+      if (env.DOCKER_CONTEXT?.trim()) {
         return [
           { id: 'unset-docker-context', title: t('environment.docker.daemon.fix.unsetContext', { context: p.context }), command: null, changes: false },
           { id: 'list-contexts', title: t('environment.docker.daemon.fix.listContexts'), command: [program, 'context', 'ls'], changes: false },
@@ -71,14 +132,12 @@ function remediationsFor(ctx: CheckContext, p: DaemonProblem, program: string): 
       ];
     case 'api-version':
       return [
-        ctx.probes.env.DOCKER_API_VERSION
-          ? { id: 'unset-api-version', title: t('environment.docker.daemon.fix.unsetApiVersion', { value: ctx.probes.env.DOCKER_API_VERSION }), command: null, changes: false }
+        env.DOCKER_API_VERSION
+          ? { id: 'unset-api-version', title: t('environment.docker.daemon.fix.unsetApiVersion', { value: env.DOCKER_API_VERSION }), command: null, changes: false }
           : { id: 'upgrade-docker', title: t('environment.docker.daemon.fix.upgradeClient', { program }), command: null, changes: true, docs: 'https://docs.docker.com/engine/install/' },
       ];
     case 'timeout':
-      return platform === 'linux'
-        ? [{ id: 'restart-docker', title: t('environment.docker.daemon.fix.restart'), command: ['sudo', 'systemctl', 'restart', 'docker'], changes: true, interactive: true }]
-        : [{ id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.restartDesktop'), command: null, changes: true }];
+      return restartRemediations(host, env);
     case 'unknown':
       return [{ id: 'docker-daemon-docs', title: t('environment.docker.daemon.fix.docs'), command: null, changes: false, docs: docsFor(CODE) }];
   }

@@ -24,7 +24,7 @@ export const helmCommand: CheckDefinition = {
     // Helm 2 prints its client version and then fails to find Tiller: the client itself runs.
     const helm2NoTiller = r.exitCode !== 0 && version !== null && version.major < 3 && /Client:/i.test(r.stdout);
     if (!helm2NoTiller) {
-      const problem = toolProblem(ctx, r, { program: 'helm', code: 'HELM_COMMAND_ERROR', install: installRemediations('helm', ctx.probes.platform) });
+      const problem = toolProblem(ctx, r, { program: 'helm', code: 'HELM_COMMAND_ERROR', install: installRemediations('helm', ctx.probes.platform, ctx.probes.env) });
       if (problem) return problem;
     }
     const data: HelmData = { version, output: version ? [] : headLines(r.stdout, 3) };
@@ -47,7 +47,7 @@ export const helmVersion: CheckDefinition = {
     const data = ctx.dep<HelmData>('helm.command');
     const version = data?.version ?? null;
     const minimum = `${HELM_MIN_OCI.major}.${HELM_MIN_OCI.minor}.${HELM_MIN_OCI.patch}`;
-    const upgrade = upgradeRemediations('helm', ctx.probes.platform);
+    const upgrade = upgradeRemediations('helm', ctx.probes.platform, ctx.probes.env);
     if (!version) {
       return {
         status: 'warn',

@@ -1,5 +1,6 @@
 import type { Remediation } from '../../engine/types.js';
 import { t } from '../../knowledge/i18n.js';
+import { hostKind, type HostKind } from './host.js';
 
 type Tool = 'docker' | 'helm' | 'notary' | 'az';
 
@@ -10,26 +11,42 @@ const DOCS: Record<Tool, string> = {
   az: 'https://learn.microsoft.com/cli/azure/install-azure-cli',
 };
 
-const PACKAGES: Partial<Record<NodeJS.Platform, Partial<Record<Tool, string[]>>>> = {
+const DESKTOP_DOCS = 'https://docs.docker.com/desktop/';
+const WSL_DOCS = 'https://docs.docker.com/desktop/features/wsl/';
+
+/**
+ * Package-manager commands where one is the usual way. Linux (and WSL) distributions differ too
+ * much (apt, dnf, zypper, snap, Microsoft's own repositories), so they get the docs instead.
+ */
+const PACKAGES: Partial<Record<HostKind, Partial<Record<Tool, string[]>>>> = {
   darwin: { helm: ['brew', 'install', 'helm'], az: ['brew', 'install', 'azure-cli'] },
   win32: {
+    docker: ['winget', 'install', '--exact', '--id', 'Docker.DockerDesktop'],
     helm: ['winget', 'install', '--exact', '--id', 'Helm.Helm'],
     az: ['winget', 'install', '--exact', '--id', 'Microsoft.AzureCLI'],
   },
 };
 
-const UPGRADES: Partial<Record<NodeJS.Platform, Partial<Record<Tool, string[]>>>> = {
+const UPGRADES: Partial<Record<HostKind, Partial<Record<Tool, string[]>>>> = {
   darwin: { helm: ['brew', 'upgrade', 'helm'] },
   win32: { helm: ['winget', 'upgrade', '--exact', '--id', 'Helm.Helm'] },
 };
 
-/** How to install a missing client on this platform: a package-manager command where one is usual, else the docs. */
-export function installRemediations(tool: Tool, platform: NodeJS.Platform): Remediation[] {
+/** winget may ask to accept source agreements and shows an elevation prompt: it needs the terminal. */
+function packageRemediation(id: string, titleKey: string, tool: Tool, command: string[]): Remediation {
+  return { id, title: t(titleKey, { program: tool }), command, changes: true, ...(command[0] === 'winget' ? { interactive: true } : {}) };
+}
+
+/** How to install a missing client here: a package-manager command where one is usual, else the docs. */
+export function installRemediations(tool: Tool, platform: NodeJS.Platform, env: Record<string, string | undefined> = {}): Remediation[] {
+  const host = hostKind(platform, env);
   const out: Remediation[] = [];
-  const cmd = PACKAGES[platform]?.[tool];
-  if (cmd) out.push({ id: `install-${tool}`, title: t('environment.fix.installWith', { program: tool }), command: cmd, changes: true });
-  if (tool === 'docker' && (platform === 'darwin' || platform === 'win32')) {
-    out.push({ id: 'install-docker-desktop', title: t('environment.fix.installDockerDesktop'), command: null, changes: true, docs: 'https://docs.docker.com/desktop/' });
+  const cmd = PACKAGES[host]?.[tool];
+  if (cmd) out.push(packageRemediation(`install-${tool}`, 'environment.fix.installWith', tool, cmd));
+  if (tool === 'docker' && (host === 'darwin' || host === 'win32')) {
+    out.push({ id: 'install-docker-desktop', title: t('environment.fix.installDockerDesktop'), command: null, changes: true, docs: DESKTOP_DOCS });
+  } else if (tool === 'docker' && host === 'wsl') {
+    out.push({ id: 'install-docker', title: t('environment.fix.installDockerWsl'), command: null, changes: true, docs: WSL_DOCS });
   } else {
     const key = tool === 'notary' ? 'environment.fix.installNotary' : 'environment.fix.installDocs';
     out.push({ id: cmd ? `install-${tool}-docs` : `install-${tool}`, title: t(key, { program: tool }), command: null, changes: true, docs: DOCS[tool] });
@@ -37,10 +54,11 @@ export function installRemediations(tool: Tool, platform: NodeJS.Platform): Reme
   return out;
 }
 
-export function upgradeRemediations(tool: Tool, platform: NodeJS.Platform): Remediation[] {
+export function upgradeRemediations(tool: Tool, platform: NodeJS.Platform, env: Record<string, string | undefined> = {}): Remediation[] {
+  const host = hostKind(platform, env);
   const out: Remediation[] = [];
-  const cmd = UPGRADES[platform]?.[tool];
-  if (cmd) out.push({ id: `upgrade-${tool}`, title: t('environment.fix.upgradeWith', { program: tool }), command: cmd, changes: true });
+  const cmd = UPGRADES[host]?.[tool];
+  if (cmd) out.push(packageRemediation(`upgrade-${tool}`, 'environment.fix.upgradeWith', tool, cmd));
   out.push({ id: cmd ? `upgrade-${tool}-docs` : `upgrade-${tool}`, title: t('environment.fix.upgradeDocs', { program: tool }), command: null, changes: true, docs: DOCS[tool] });
   return out;
 }

@@ -20,7 +20,7 @@ export const notaryCommand: CheckDefinition = {
     const problem = toolProblem(ctx, r, {
       program: 'notary',
       code: 'NOTARY_COMMAND_ERROR',
-      install: installRemediations('notary', ctx.probes.platform),
+      install: installRemediations('notary', ctx.probes.platform, ctx.probes.env),
       missingNote: t('environment.notary.legacyNote'),
     });
     if (problem) return problem;

@@ -4,9 +4,8 @@ import type { World } from '../world.js';
 import { DATA_HOST, LOGIN_SERVER } from '../fixtures.js';
 import { ACR, PROXY_PAGE } from '../messages.js';
 import { accepts, MEDIA, sha256 } from '../image.js';
-import { readBody, sendEmpty, sendHtml, sendJson, sendRegistryError } from '../http-util.js';
+import { parseAuthorization, readBody, sendEmpty, sendHtml, sendJson, sendRegistryError } from '../http-util.js';
 import { authenticated, authorize, bearerChallenge, readAccessToken } from './auth-guard.js';
-import { parseAuthorization } from '../http-util.js';
 
 const API = { 'Docker-Distribution-Api-Version': 'registry/2.0' };
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
@@ -19,6 +18,9 @@ export function handleBase(w: World, req: IncomingMessage, res: ServerResponse):
       return;
     case 'html':
       sendHtml(res, 200, PROXY_PAGE);
+      return;
+    case 'throttled':
+      sendRegistryError(res, 429, 'TOOMANYREQUESTS', ACR.tooManyRequests, { 'Retry-After': '10' });
       return;
     case 'none':
       sendJson(res, 200, {}, API);

@@ -7,6 +7,7 @@ export const connectivityScenarios: Scenario[] = [
   { name: 'no-challenge', descriptionKey: 'simulator.scenario.no-challenge', behaviour: { challenge: 'none' } },
   { name: 'basic-only', descriptionKey: 'simulator.scenario.basic-only', behaviour: { challenge: 'basic' }, demo: { auth: 'basic' } },
   { name: 'bad-challenge', descriptionKey: 'simulator.scenario.bad-challenge', behaviour: { challenge: 'bad' } },
+  { name: 'challenge-throttled', descriptionKey: 'simulator.scenario.challenge-throttled', behaviour: { challenge: 'throttled' } },
   { name: 'proxy-html', descriptionKey: 'simulator.scenario.proxy-html', behaviour: { challenge: 'html' } },
   { name: 'connection-reset', descriptionKey: 'simulator.scenario.connection-reset', behaviour: { challenge: 'reset' } },
   { name: 'slow', descriptionKey: 'simulator.scenario.slow', behaviour: { delayMs: 30_000 } },

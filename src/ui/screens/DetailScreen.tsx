@@ -8,8 +8,20 @@ import { Tone } from '../theme.js';
 
 /** One evidence value as a single readable line (objects compactly, long values cut). */
 export function evidenceText(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let s: string;
+  try {
+    s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // BigInt or a cycle: still show something rather than crash the screen.
+    s = String(value);
+  }
   return s.length > 300 ? `${s.slice(0, 297)}...` : s;
+}
+
+/** The first sentence, for narrow or short terminals. */
+export function firstSentence(text: string): string {
+  const m = /^.+?[.!?](?=\s|$)/s.exec(text);
+  return m ? m[0] : text;
 }
 
 function explanationFor(code: string | null): { text: string; causes: string[]; docs: string | null } | null {
@@ -37,7 +49,10 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
   }
   const r = s.result;
   const k = explanationFor(r.code);
-  const details = Object.entries(r.details).slice(0, compact ? 4 : 12);
+  // Empty values say nothing; the rest is what a support engineer asks for first.
+  const details = Object.entries(r.details)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .slice(0, 12);
   return (
     <Box flexDirection="column" width={width} marginTop={1}>
       <Text wrap="wrap">
@@ -69,7 +84,7 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
         <Box marginTop={1} flexDirection="column">
           <Text bold>{t('ui.detail.why')}</Text>
           <Box paddingLeft={2}>
-            <Text wrap="wrap">{k ? k.text : r.status === 'skip' ? r.summary : t('ui.detail.noExplanation')}</Text>
+            <Text wrap="wrap">{k ? (compact ? firstSentence(k.text) : k.text) : r.status === 'skip' ? r.summary : t('ui.detail.noExplanation')}</Text>
           </Box>
           {(compact ? [] : (k?.causes ?? [])).map((c, i) => (
             <Box key={i} paddingLeft={2}>

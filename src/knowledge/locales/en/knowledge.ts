@@ -53,7 +53,7 @@ export const knowledge: Record<string, string> = {
 
   'knowledge.HELM_VERSION_ERROR.title': 'The Helm version is unknown or too old',
   'knowledge.HELM_VERSION_ERROR.explanation': 'Helm is there, but its version could not be read or is older than what registry support needs. Old Helm releases cannot push charts to an OCI registry.',
-  'knowledge.HELM_VERSION_ERROR.cause.1': 'An old Helm release (before 3.8 OCI support was experimental).',
+  'knowledge.HELM_VERSION_ERROR.cause.1': 'An old Helm release (OCI support was experimental before 3.8).',
   'knowledge.HELM_VERSION_ERROR.cause.2': 'A broken installation or a wrapper that prints something unexpected.',
   'knowledge.HELM_VERSION_ERROR.fix.run-version': 'Run the version command yourself and look at the answer.',
   'knowledge.HELM_VERSION_ERROR.fix.update': 'Install a current Helm 3 release.',

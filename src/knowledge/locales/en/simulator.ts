@@ -9,6 +9,7 @@ export const simulator: Record<string, string> = {
   'simulator.scenario.no-challenge': 'The /v2/ endpoint answers 200 without asking for credentials.',
   'simulator.scenario.basic-only': 'The registry only offers a Basic challenge, no token service.',
   'simulator.scenario.bad-challenge': 'The Bearer challenge lacks its realm and service.',
+  'simulator.scenario.challenge-throttled': 'GET /v2/ answers 429 Too Many Requests with Retry-After: 10.',
   'simulator.scenario.proxy-html': 'A captive web proxy answers every registry request with an HTML sign-in page.',
   'simulator.scenario.connection-reset': 'The connection is reset as soon as /v2/ is requested.',
   'simulator.scenario.slow': 'Every answer takes about 30 seconds (try --timeout 2).',

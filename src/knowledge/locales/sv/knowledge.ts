@@ -19,7 +19,7 @@ export const knowledge: Record<string, string> = {
   'knowledge.DOCKER_COMMAND_ERROR.fix.podman': 'Kör du Podman? Sätt DOCKER_COMMAND=podman så anropar acr-doctor det i stället.',
 
   'knowledge.DOCKER_DAEMON_ERROR.title': 'Docker-daemonen svarar inte',
-  'knowledge.DOCKER_DAEMON_ERROR.explanation': 'Kommandot docker finns, men bakgrundstjänsten som gör själva jobbet svarade inte. All docker login, pull och push går via den tjänsten, så inget av det fungerar förrän den är igång och du har rätt att prata med den.',
+  'knowledge.DOCKER_DAEMON_ERROR.explanation': 'Kommandot docker finns, men bakgrundstjänsten som gör själva jobbet svarade inte. Varje docker login, pull och push går via den tjänsten, så inget av det fungerar förrän den är igång och du har rätt att prata med den.',
   'knowledge.DOCKER_DAEMON_ERROR.cause.1': 'Docker-tjänsten eller Docker Desktop är stoppad.',
   'knowledge.DOCKER_DAEMON_ERROR.cause.2': 'Din användare får inte öppna Dockers socket (är inte med i gruppen docker).',
   'knowledge.DOCKER_DAEMON_ERROR.cause.3': 'DOCKER_HOST eller den aktuella docker-kontexten pekar på en daemon som inte finns.',
@@ -45,7 +45,7 @@ export const knowledge: Record<string, string> = {
   'knowledge.DOCKER_PULL_ERROR.fix.disk': 'Kontrollera ledigt diskutrymme där Docker har sina data.',
 
   'knowledge.HELM_COMMAND_ERROR.title': 'Helm är inte installerat',
-  'knowledge.HELM_COMMAND_ERROR.explanation': 'Det finns inget helm-program. Det spelar bara roll om du lagrar Helm-diagram i registret; allt annat fungerar utan det.',
+  'knowledge.HELM_COMMAND_ERROR.explanation': 'Det finns inget helm-program. Det spelar bara roll om du lagrar Helm-diagram (charts) i registret; allt annat fungerar utan det.',
   'knowledge.HELM_COMMAND_ERROR.cause.1': 'Helm är inte installerat på den här datorn.',
   'knowledge.HELM_COMMAND_ERROR.cause.2': 'Helm är installerat men ligger inte i PATH.',
   'knowledge.HELM_COMMAND_ERROR.fix.install': 'Installera Helm 3 om du arbetar med diagram.',
@@ -53,7 +53,7 @@ export const knowledge: Record<string, string> = {
 
   'knowledge.HELM_VERSION_ERROR.title': 'Helm-versionen är okänd eller för gammal',
   'knowledge.HELM_VERSION_ERROR.explanation': 'Helm finns, men versionen gick inte att läsa eller är äldre än vad registerstödet kräver. Gamla Helm-versioner kan inte skicka diagram till ett OCI-register.',
-  'knowledge.HELM_VERSION_ERROR.cause.1': 'En gammal Helm-version (före 3.8 var OCI-stödet experimentellt).',
+  'knowledge.HELM_VERSION_ERROR.cause.1': 'En gammal Helm-version (OCI-stödet var experimentellt före 3.8).',
   'knowledge.HELM_VERSION_ERROR.cause.2': 'En trasig installation eller ett omslagsskript som skriver ut något oväntat.',
   'knowledge.HELM_VERSION_ERROR.fix.run-version': 'Kör versionskommandot själv och titta på svaret.',
   'knowledge.HELM_VERSION_ERROR.fix.update': 'Installera en aktuell Helm 3-version.',
@@ -117,7 +117,7 @@ export const knowledge: Record<string, string> = {
   'knowledge.CONNECTIVITY_CHALLENGE_ERROR.fix.report': 'Om det fortsätter: rapportera det på https://aka.ms/acr/issues med underlaget från den här körningen.',
 
   'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.title': 'Registrets brandvägg stoppar den här klienten',
-  'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.explanation': 'Registret vägrade anslutningen med 403 innan några inloggningsuppgifter ens tittades på. Registrets nätverksregler bestämmer vem som får ansluta, och adressen som klienten kommer från finns inte med, eller så är offentlig åtkomst helt avstängd.',
+  'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.explanation': 'Registret vägrade anslutningen med 403 innan det ens tittade på några inloggningsuppgifter. Registrets nätverksregler bestämmer vem som får ansluta, och adressen som klienten kommer från finns inte med, eller så är offentlig åtkomst helt avstängd.',
   'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.cause.1': 'Åtkomst från offentliga nätverk är avstängd eller begränsad till IP-intervall som inte omfattar dig.',
   'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.cause.2': 'Din trafik går ut via en annan offentlig adress än du tror (NAT, proxy, VPN).',
   'knowledge.CONNECTIVITY_FORBIDDEN_ERROR.cause.3': 'Du borde nå registret via en privat slutpunkt men går över internet i stället.',
@@ -133,7 +133,7 @@ export const knowledge: Record<string, string> = {
   'knowledge.CONNECTIVITY_AAD_LOGIN_ERROR.fix.basic': 'Logga in med användarnamn och lösenord i stället (administratörsanvändare eller token): --auth basic -u ANVÄNDARE --password-stdin.',
   'knowledge.CONNECTIVITY_AAD_LOGIN_ERROR.fix.report': 'Är det ett Azure-register? Rapportera det då på https://aka.ms/acr/issues.',
 
-  'knowledge.CONNECTIVITY_TOOMANYREQUESTS_ERROR.title': 'Registret stryper antalet anrop',
+  'knowledge.CONNECTIVITY_TOOMANYREQUESTS_ERROR.title': 'Registret begränsar antalet anrop',
   'knowledge.CONNECTIVITY_TOOMANYREQUESTS_ERROR.explanation': 'Registret svarade 429: för många anrop på kort tid. Inget är trasigt; registret ber dig sakta ner och försöka igen efter en stund.',
   'knowledge.CONNECTIVITY_TOOMANYREQUESTS_ERROR.cause.1': 'Många klienter eller pipelines hämtar token eller avbildningar samtidigt.',
   'knowledge.CONNECTIVITY_TOOMANYREQUESTS_ERROR.cause.2': 'Ett skript hämtar en ny token för varje anrop i stället för att återanvända den.',
@@ -195,7 +195,7 @@ export const knowledge: Record<string, string> = {
 
   'knowledge.REPOSITORY_PULL_ERROR.title': 'Hämtningen från lagringsplatsen misslyckades',
   'knowledge.REPOSITORY_PULL_ERROR.explanation': 'Inloggningen fungerade, men det gick inte att läsa avbildningens manifest eller lager från lagringsplatsen. Detaljerna visar vilken begäran som gick fel och vad registret svarade.',
-  'knowledge.REPOSITORY_PULL_ERROR.cause.1': 'Taggen eller sammanfattningen (digest) finns inte i lagringsplatsen.',
+  'knowledge.REPOSITORY_PULL_ERROR.cause.1': 'Taggen eller kontrollsumman (digest) finns inte i lagringsplatsen.',
   'knowledge.REPOSITORY_PULL_ERROR.cause.2': 'Anslutningen bröts under nedladdningen.',
   'knowledge.REPOSITORY_PULL_ERROR.cause.3': 'Token ger inte läsbehörighet till den här lagringsplatsen.',
   'knowledge.REPOSITORY_PULL_ERROR.fix.show-tags': 'Lista taggarna som finns i lagringsplatsen.',
@@ -230,8 +230,8 @@ export const knowledge: Record<string, string> = {
 
   'knowledge.BLOB_UPLOAD_INVALID.title': 'Uppladdningen avbröts och kan inte återupptas',
   'knowledge.BLOB_UPLOAD_INVALID.explanation': 'Registret känner inte längre igen uppladdningssessionen som pågick. Det händer oftast efter ett kort nätverksavbrott mitt i en del av uppladdningen. Den går inte att fortsätta; börja om från början.',
-  'knowledge.BLOB_UPLOAD_INVALID.cause.1': 'Anslutningen återställdes eller tidsgränsen gick ut mitt i uppladdningen.',
-  'knowledge.BLOB_UPLOAD_INVALID.cause.2': 'En proxy som kapar långa eller stora uppladdningar.',
+  'knowledge.BLOB_UPLOAD_INVALID.cause.1': 'Anslutningen bröts eller tidsgränsen gick ut mitt i uppladdningen.',
+  'knowledge.BLOB_UPLOAD_INVALID.cause.2': 'En proxy som avbryter långa eller stora uppladdningar.',
   'knowledge.BLOB_UPLOAD_INVALID.fix.restart': 'Starta uppladdningen (eller hela push-åtgärden) om från början.',
   'knowledge.BLOB_UPLOAD_INVALID.fix.network': 'Händer det igen och igen? Leta efter en proxy eller instabil förbindelse som bryter långa överföringar.',
 

@@ -9,6 +9,7 @@ export const simulator: Record<string, string> = {
   'simulator.scenario.no-challenge': 'Slutpunkten /v2/ svarar 200 utan att be om inloggningsuppgifter.',
   'simulator.scenario.basic-only': 'Registret erbjuder bara en Basic-utmaning och ingen tokentjänst.',
   'simulator.scenario.bad-challenge': 'Bearer-utmaningen saknar realm och service.',
+  'simulator.scenario.challenge-throttled': 'GET /v2/ svarar 429 Too Many Requests med Retry-After: 10.',
   'simulator.scenario.proxy-html': 'En inloggningsproxy svarar på varje anrop till registret med en HTML-sida.',
   'simulator.scenario.connection-reset': 'Anslutningen bryts så fort /v2/ efterfrågas.',
   'simulator.scenario.slow': 'Varje svar tar ungefär 30 sekunder (prova --timeout 2).',
