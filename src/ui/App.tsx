@@ -46,8 +46,11 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   useEffect(() => onView?.(view), [view, onView]);
 
   // The first row gets the cursor as soon as there is one.
+  // A finished session (replay) starts on its first failure.
   useEffect(() => {
-    if (view.selectedId === null && ids.length > 0) dispatch({ type: 'select', id: ids[0]! });
+    if (view.selectedId !== null || ids.length === 0) return;
+    const failed = snap.state.running ? undefined : rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
+    dispatch({ type: 'select', id: failed?.id ?? ids[0]! });
   }, [ids.length, view.selectedId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // When a whole chain finishes, the cursor moves to the first failure.

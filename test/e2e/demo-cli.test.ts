@@ -62,6 +62,21 @@ describe('acr-doctor demo', () => {
     });
   });
 
+  it.each([
+    ['az (the stand-in)', []],
+    ['env (the simulator\'s service principal)', ['--auth', 'env']],
+    ['basic (the simulator\'s admin user)', ['--auth', 'basic', '-u', 'simreg']],
+  ])('healthy passes every registry, auth and repository check signed in with %s', async (_how, extra) => {
+    // Real credentials in the environment must not leak into the demo.
+    const r = await runCli(['demo', 'healthy', '--skip', 'environment', ...extra], {
+      env: { AZURE_CLIENT_ID: 'real-app', AZURE_CLIENT_SECRET: 'real-secret-value', AZURE_TENANT_ID: 'real-tenant' },
+      timeoutMs: 60_000,
+    });
+    expect(r.stdout).toMatch(/\b0 failed/);
+    expect(r.code).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).not.toContain('real-secret-value');
+  });
+
   it('firewall: the run fails and says so', async () => {
     const r = await runCli(['demo', 'firewall', '--skip', 'environment'], { timeoutMs: 60_000 });
     expect(r.code).toBe(1);

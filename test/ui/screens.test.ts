@@ -276,7 +276,8 @@ describe('replay', () => {
     const at = new Date().toISOString();
     const events: EngineEvent[] = [
       { type: 'session-info', at, info: { toolVersion: '9.9.9', platform: 'linux', arch: 'x64', nodeVersion: 'v20', proxy: null, target: TARGET, mode: 'wizard' } },
-      { type: 'run-started', at, checks: [{ id: 'registry.challenge', group: 'registry', title: 'Challenge', dependsOn: [] }] },
+      { type: 'run-started', at, checks: [{ id: 'registry.tls', group: 'registry', title: 'TLS', dependsOn: [] }, { id: 'registry.challenge', group: 'registry', title: 'Challenge', dependsOn: [] }] },
+      { type: 'check-finished', at, result: { id: 'registry.tls', group: 'registry', title: 'TLS', status: 'pass', code: null, summary: 'ok', blockedBy: null, durationMs: 3, details: {}, remediations: [] } },
       { type: 'check-started', at, id: 'registry.challenge' },
       {
         type: 'check-finished',
@@ -292,6 +293,7 @@ describe('replay', () => {
     const controller = new WizardController({ events, mode: 'replay' });
     r = await renderWithController(controller, { screen: 'chain', start: false });
     const f = await r.waitFor((x) => x.includes('✗ Challenge'), 'replayed chain');
+    expect(f).toContain('› ✗ Challenge');
     expect(f).toContain('acr-doctor 9.9.9');
     expect(f).toContain('replay (read-only)');
     expect(f).not.toContain('r/R re-run');

@@ -1,9 +1,10 @@
-import type { CheckContext, CheckDefinition, Cloud, Remediation, SessionOptions } from '../../engine/types.js';
+import type { CheckDefinition, Cloud, Remediation, SessionOptions } from '../../engine/types.js';
 import { t } from '../../knowledge/i18n.js';
 import { dockerProgram, type DockerCommandData } from './docker-program.js';
 import type { DockerDaemonData } from './docker-daemon.js';
 import { acrNameOf, classifyPullError, parseImageRef, pulledDigest, type PullProblem } from './parse-docker-pull.js';
 import { docsFor, evidence, firstLine, runTool } from './run-tool.js';
+import { dockerConfigFile, hostKind, type HostKind } from './host.js';
 
 const CODE = 'DOCKER_PULL_ERROR';
 
@@ -25,11 +26,24 @@ export function pullImageFor(options: SessionOptions): string {
   return options.pullImage ?? DEFAULT_PULL_IMAGE[options.cloud];
 }
 
-function remediationsFor(ctx: CheckContext, problem: PullProblem, image: string, host: string, program: string): Remediation[] {
-  const platform = ctx.probes.platform;
+/** Which flavour of a platform-dependent text applies: a native Linux daemon, Docker Desktop, or WSL (either). */
+function flavour(host: HostKind): 'Linux' | 'Desktop' | 'Wsl' {
+  return host === 'linux' ? 'Linux' : host === 'wsl' ? 'Wsl' : 'Desktop';
+}
+
+/** What to do about a failed pull, per problem and platform. Exported for tests. */
+export function pullRemediations(
+  problem: PullProblem,
+  where: { platform: NodeJS.Platform; env: Record<string, string | undefined> },
+  image: string,
+  host: string,
+  program: string,
+): Remediation[] {
+  const kind = flavour(hostKind(where.platform, where.env));
+  const configFile = dockerConfigFile(where.platform, where.env);
   const manual = (id: string, key: string, docs?: string): Remediation => ({
     id,
-    title: t(key, { image, host, program }),
+    title: t(key, { image, host, program, configFile }),
     command: null,
     changes: false,
     ...(docs ? { docs } : {}),
@@ -40,28 +54,20 @@ function remediationsFor(ctx: CheckContext, problem: PullProblem, image: string,
     case 'credential-helper':
       return [manual('fix-credential-helper', 'environment.pull.fix.credentialHelper')];
     case 'dns':
-      return [manual('check-dns', 'environment.pull.fix.dns'), manual('daemon-dns', 'environment.pull.fix.daemonDns', 'https://docs.docker.com/engine/daemon/')];
+      return [
+        manual('check-dns', 'environment.pull.fix.dns'),
+        manual('daemon-dns', `environment.pull.fix.daemonDns${kind}`, 'https://docs.docker.com/engine/daemon/'),
+      ];
     case 'proxy':
-      return [
-        manual(
-          'daemon-proxy',
-          platform === 'linux' ? 'environment.pull.fix.proxyLinux' : 'environment.pull.fix.proxyDesktop',
-          'https://docs.docker.com/engine/daemon/proxy/',
-        ),
-      ];
+      return [manual('daemon-proxy', `environment.pull.fix.proxy${kind}`, 'https://docs.docker.com/engine/daemon/proxy/')];
     case 'tls':
-      return [
-        manual(
-          'trust-registry-ca',
-          platform === 'linux' ? 'environment.pull.fix.tlsLinux' : 'environment.pull.fix.tlsDesktop',
-          'https://docs.docker.com/engine/security/certificates/',
-        ),
-      ];
+      return [manual('trust-registry-ca', `environment.pull.fix.tls${kind}`, 'https://docs.docker.com/engine/security/certificates/')];
     case 'unauthorized': {
+      // Both only write this machine's docker credentials, like `az login` its sign-in cache: no change elsewhere.
       const acr = acrNameOf(host);
       return acr
-        ? [{ id: 'acr-login', title: t('environment.pull.fix.acrLogin', { name: acr }), command: ['az', 'acr', 'login', '--name', acr], changes: true, interactive: true }]
-        : [{ id: 'docker-login', title: t('environment.pull.fix.dockerLogin', { host }), command: [program, 'login', host], changes: true, interactive: true }];
+        ? [{ id: 'acr-login', title: t('environment.pull.fix.acrLogin', { name: acr }), command: ['az', 'acr', 'login', '--name', acr], changes: false }]
+        : [{ id: 'docker-login', title: t('environment.pull.fix.dockerLogin', { host }), command: [program, 'login', host], changes: false, interactive: true }];
     }
     case 'timeout':
       return [manual('check-firewall', 'environment.pull.fix.timeout')];
@@ -125,7 +131,7 @@ export const dockerPull: CheckDefinition = {
       code: CODE,
       summary: t(`environment.pull.problem.${problem}`, { image, host, seconds, line }),
       details: { ...details, problem },
-      remediations: remediationsFor(ctx, problem, image, host, program),
+      remediations: pullRemediations(problem, { platform: ctx.probes.platform, env: ctx.probes.env }, image, host, program),
     };
   },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../../src/knowledge/explain/match.js';
 import { CORPUS, NOT_RECOGNISED } from '../corpus/cases.js';
+import { ALL_CODES } from '../../../src/knowledge/codes.js';
 
 const codesOf = (text: string) => explainText(text).map((m) => m.code);
 
@@ -27,6 +28,14 @@ const noisy: [string, (text: string) => string][] = [
   ['timestamps and log levels in front', (t) => t.split('\n').map((l, i) => `2026-11-22T14:0${i % 10}:12.345Z ERROR ${l}`).join('\n')],
   ['unrelated output before and after', (t) => `Step 4/9 : RUN npm ci\n ---> Using cache\n${t}\nexit status 1\nBuild failed after 42s.`],
 ];
+
+describe('check-health lines', () => {
+  it('recognises every known code in an "An error occurred" line', () => {
+    for (const code of ALL_CODES) {
+      expect(codesOf(`Azure CLI version: 2.45.0\nAn error occurred: ${code}\nPlease refer to https://aka.ms/acr/errors#${code.toLowerCase()} for more information.`), code).toEqual([code]);
+    }
+  });
+});
 
 describe('evidence stays with its own error', () => {
   it('does not lend a repository or status to the next error', () => {
