@@ -1,4 +1,5 @@
 import type { CheckContext } from '../engine/types.js';
+import { redactText } from '../transcript/redact.js';
 
 /** Why an `az` call gave no JSON. */
 export type AzFailure = 'not-installed' | 'not-signed-in' | 'timeout' | 'aborted' | 'failed' | 'bad-json';
@@ -14,7 +15,8 @@ export function firstLine(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const exception = [...lines].reverse().find((l) => /^[A-Za-z_.]*(Error|Exception)\b[^:]*:\s/.test(l) && !/^ERROR:/.test(l));
   const line = exception ?? lines.find((l) => l && !/^WARNING:/i.test(l));
-  return (line ?? '').replace(/^ERROR:\s*/i, '').slice(0, 300);
+  // az may echo a command line or URL with a token or SAS in it: scrub before it reaches a summary.
+  return redactText((line ?? '').replace(/^ERROR:\s*/i, '')).slice(0, 300);
 }
 
 /**

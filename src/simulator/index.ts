@@ -53,6 +53,18 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** Temporary directories of simulators still running: removed even when the process ends without close(). */
+const liveDirs = new Set<string>();
+let exitHookInstalled = false;
+function removeOnExit(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 export function listScenarios(): { name: string; description: string }[] {
   return SCENARIOS.map((s) => ({ name: s.name, description: t(s.descriptionKey) }));
 }
@@ -98,6 +110,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-sim-'));
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, certs.ca.cert);
+  removeOnExit(dir);
 
   const map = (host: string, toPort: number): ConnectTo => ({ host, port: 443, toHost: '127.0.0.1', toPort });
   let closing: Promise<void> | null = null;
@@ -135,7 +148,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     adminToken,
     adminCaPem: `${certs.ca.cert}\n${certs.rogueCa.cert}`,
     close() {
-      return (closing ??= sim.close().finally(() => rmSync(dir, { recursive: true, force: true })));
+      return (closing ??= sim.close().finally(() => {
+        rmSync(dir, { recursive: true, force: true });
+        liveDirs.delete(dir);
+      }));
     },
   };
   return running;

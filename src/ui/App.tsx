@@ -5,7 +5,7 @@ import { t } from '../knowledge/i18n.js';
 import type { WizardController, Refusal } from './controller.js';
 import { route, type Command } from './keys.js';
 import { viewReducer, type ViewState } from './view-state.js';
-import { buildRoad } from './road.js';
+import { buildRoad, proxyLabel } from './road.js';
 import { useFrame } from './frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { ThemeContext } from './theme.js';
@@ -51,7 +51,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     if (view.selectedId !== null || ids.length === 0) return;
     const failed = snap.state.running ? undefined : rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
     dispatch({ type: 'select', id: failed?.id ?? ids[0]! });
-  }, [ids.length, view.selectedId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ids.length, view.selectedId]);
 
   // When a whole chain finishes, the cursor moves to the first failure.
   const seenSeq = useRef(snap.runSeq);
@@ -61,7 +61,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     if (!snap.lastRunFull) return;
     const failed = rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
     if (failed) dispatch({ type: 'select', id: failed.id });
-  }, [snap.runSeq]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [snap.runSeq]);
 
   const latest = useRef({ snap, view, ids });
   latest.current = { snap, view, ids };
@@ -186,7 +186,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   });
 
   const selected = rows.find((r) => r.id === view.selectedId);
-  const proxy = snap.state.info?.proxy ? snap.state.info.proxy.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : null;
+  const proxy = snap.state.info?.proxy ? proxyLabel(snap.state.info.proxy) : null;
   const road = useMemo(() => buildRoad(snap.state.rows, proxy, snap.target !== null), [snap.state.rows, proxy, snap.target]);
   const confirmRem = view.confirmIndex !== null && selected?.state.phase === 'done' ? selected.state.result.remediations[view.confirmIndex] : undefined;
   const run = view.runId ? snap.state.remediationRuns.find((r) => r.runId === view.runId) : undefined;

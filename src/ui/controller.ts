@@ -95,6 +95,8 @@ export class WizardController {
         state = reduce(state, e);
       }
       target = state.info?.target ?? target;
+      // A transcript saved mid-run: nothing is running in a replay.
+      if (state.running) state = { ...state, running: false };
     }
     this.snap = {
       state,
@@ -224,12 +226,6 @@ export class WizardController {
     return row.state.result.remediations[index] ?? null;
   }
 
-  remediationById(checkId: string, remediationId: string): Remediation | null {
-    const row = this.snap.state.rows.find((r) => r.id === checkId);
-    if (!row || row.state.phase !== 'done') return null;
-    return row.state.result.remediations.find((r) => r.id === remediationId) ?? null;
-  }
-
   /** Whether remediation N may be offered for running (the confirm screen asks next). */
   canRun(checkId: string, index: number): Refusal | null {
     if (this.snap.readOnly) return 'read-only';
@@ -276,7 +272,11 @@ export class WizardController {
     let outcome: CommandOutcome;
     if (rem.interactive && this.opts.terminal) {
       const timeoutMs = this.opts.interactiveTimeoutMs ?? 15 * 60_000;
-      outcome = await this.opts.terminal.handOver(argv, () => runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput: null }));
+      try {
+        outcome = await this.opts.terminal.handOver(argv, () => runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput: null }));
+      } catch {
+        outcome = { exitCode: null, cancelled: true, error: null };
+      }
     } else {
       const timeoutMs = this.opts.remediationTimeoutMs ?? 5 * 60_000;
       outcome = await runCommand(argv, { env: s.probes.env, signal: abort.signal, timeoutMs, onOutput });

@@ -5,7 +5,7 @@ const subscribers = new Set<(frame: number) => void>();
 let timer: ReturnType<typeof setInterval> | null = null;
 let frame = 0;
 
-export const FRAME_MS = 120;
+export const FRAME_MS = 250;
 export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 export function subscribeFrame(fn: (frame: number) => void): () => void {

@@ -21,6 +21,8 @@ export interface LaunchOptions {
 
 interface HandOverState {
   pending: (() => Promise<void>) | null;
+  /** Ends a hand-over that never started because the wizard ended first. */
+  abandon: (() => void) | null;
   instance: Instance | null;
   io: CliIO;
 }
@@ -79,7 +81,8 @@ async function drive(io: CliIO, m: Mount, handover: HandOverState): Promise<numb
           stderr: io.stderr as NodeJS.WriteStream,
           exitOnCtrlC: false,
           patchConsole: false,
-          // Only lines that changed are rewritten: finished rows stay as they are on screen.
+          // Ink 6.8's incremental mode left stale lines behind in tmux when the frame changed
+          // height; finished rows are memoised instead (components/CheckLine.tsx).
           incrementalRendering: false,
           maxFps: 20,
         },
@@ -94,6 +97,7 @@ async function drive(io: CliIO, m: Mount, handover: HandOverState): Promise<numb
       if (quitWith !== null || crashed || interruptedBySignal || !handover.pending) break;
       restoreTerminal(io);
       const job = handover.pending;
+      handover.abandon = null;
       await job();
       handover.pending = null;
       // Back where the person was: the run screen of the command that just ended.
@@ -101,6 +105,7 @@ async function drive(io: CliIO, m: Mount, handover: HandOverState): Promise<numb
       if (last && (m.view.screen === 'confirm' || m.view.screen === 'run')) m.view = { ...m.view, screen: 'run', runId: last.runId, confirmIndex: null };
     }
   } finally {
+    handover.abandon?.();
     restoreTerminal(io);
     await m.controller.shutdown();
     process.removeListener('SIGINT', onSigint);
@@ -119,6 +124,7 @@ function handOverFor(state: HandOverState): TerminalHandOver {
   return {
     handOver<T>(argv: string[], fn: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
+        state.abandon = () => reject(new Error('the wizard ended before the command started'));
         state.pending = async () => {
           state.io.stdout.write(`\n$ ${formatArgv(argv)}\n`);
           try {
@@ -144,7 +150,7 @@ export async function launchWizard(session: Session, io: CliIO, opts: LaunchOpti
       throw new UsageError(problem);
     }
   }
-  const handover: HandOverState = { pending: null, instance: null, io };
+  const handover: HandOverState = { pending: null, abandon: null, instance: null, io };
   const controller = new WizardController({
     session,
     ...(opts.checks ? { checks: opts.checks } : {}),
@@ -184,6 +190,6 @@ export async function launchReplay(events: EngineEvent[], io: CliIO): Promise<nu
   return drive(
     io,
     { controller, color, cloud: info?.target?.cloud ?? 'AzureCloud', view: initialView('chain') },
-    { pending: null, instance: null, io },
+    { pending: null, abandon: null, instance: null, io },
   );
 }

@@ -37,7 +37,12 @@ function legOf(rows: CheckRow[], ids: string[]): Leg {
 /** The proxy the registry's requests go through, as host:port without credentials; null when none applies. */
 export function proxyFromEnv(env: Record<string, string | undefined>, target: Target | null): string | null {
   const p = proxyInUse(env, target);
-  return p ? p.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : null;
+  return p ? proxyLabel(p) : null;
+}
+
+/** host:port of a proxy URL that has already lost its credentials (session info). */
+export function proxyLabel(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
 }
 
 /** this machine → proxy (when set) → DNS → TLS → registry → token → data endpoint. Empty without a target. */

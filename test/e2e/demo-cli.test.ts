@@ -120,4 +120,29 @@ describe('acr-doctor demo', () => {
       expect(leftovers(dir)).toEqual([]);
     });
   });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s ends the demo with %i and leaves no temporary files', async (signal, expected) => {
+    await withTmp(async (dir) => {
+      const child = spawn(process.execPath, [BIN, 'demo', 'slow', '--skip', 'environment'], {
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      await new Promise<void>((resolve) =>
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          if (/127\.0\.0\.1:\d+/.test(stderr)) resolve();
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      child.kill(signal);
+      expect(await exited).toBe(expected);
+      expect(await refused(portOf(stderr))).toBe(true);
+      expect(leftovers(dir)).toEqual([]);
+    });
+  });
 });

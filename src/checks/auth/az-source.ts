@@ -92,7 +92,7 @@ export async function azCredential(ctx: CheckContext, azPath: string | null): Pr
             : kind === 'timeout'
               ? t('auth.az.timeout', { seconds: Math.round(ctx.timeoutMs / 1000) })
               : t('auth.az.failed', { message: meaning ?? (message || String(r.exitCode)) });
-    const remediations = kind === 'missing' ? [installAz(), azLogin(null)] : [azLogin(tenant)];
+    const remediations = kind === 'missing' ? [...installAz(ctx.probes.platform, ctx.probes.env), azLogin(null)] : [azLogin(tenant)];
     return { ok: false, outcome: { status: 'fail', code: 'AAD_TOKEN_ERROR', summary, details, remediations } };
   }
   const parsed = parseAzToken(r.stdout);

@@ -6,7 +6,7 @@ import { azCredential } from './az-source.js';
 import { envCredential } from './env-source.js';
 import { identityDetails } from './identity.js';
 import { pickSource } from './pick-source.js';
-import { azLogin, manual } from './remediations.js';
+import { azLogin, manual, syncClock } from './remediations.js';
 
 /** "alice@contoso.com" / "app 1111…" / "an unnamed identity", for summaries. */
 export function who(identity: Identity): string {
@@ -52,7 +52,7 @@ function anonymousCredential(reasonKey: string | null): CheckOutcome {
 }
 
 /** Turns an AAD credential into the check's outcome: who it is, and whether the token is still valid. */
-function aadOutcome(data: CredentialData, reasonKey: string | null, now: Date): CheckOutcome {
+function aadOutcome(ctx: CheckContext, data: CredentialData, reasonKey: string | null, now: Date): CheckOutcome {
   const id = data.identity;
   const details: Record<string, unknown> = { source: data.source, identity: identityDetails(id) };
   if (reasonKey) details.reason = t(reasonKey);
@@ -63,7 +63,7 @@ function aadOutcome(data: CredentialData, reasonKey: string | null, now: Date): 
       code: 'AAD_TOKEN_ERROR',
       summary: t('auth.aad.expired', { who: who(id), expiresAt: id.expiresAt!, now: now.toISOString() }),
       details,
-      remediations: data.source === 'az' ? [azLogin(id.tenantId)] : [manual('sync-clock', 'auth.fix.syncClock')],
+      remediations: data.source === 'az' ? [azLogin(id.tenantId)] : [syncClock(ctx.probes.platform, ctx.probes.env)],
     };
   }
   const sourceWords = data.source === 'az' ? t('auth.source.az') : t('auth.source.env');
@@ -96,6 +96,6 @@ export const credentialCheck: CheckDefinition = {
       if (picked.reasonKey) result.outcome.details = { ...result.outcome.details, reason: t(picked.reasonKey) };
       return result.outcome;
     }
-    return aadOutcome(result.data, picked.reasonKey, new Date());
+    return aadOutcome(ctx, result.data, picked.reasonKey, new Date());
   },
 };

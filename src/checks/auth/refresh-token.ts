@@ -120,7 +120,7 @@ export const refreshTokenCheck: CheckDefinition = {
     if (skew !== null) base.clockSkewSeconds = skew;
     const skewNote = skewTooLarge(skew) ? ` ${t('auth.skew', { minutes: Math.round(Math.abs(skew) / 60), direction: skew > 0 ? t('auth.skew.ahead') : t('auth.skew.behind') })}` : '';
     const signIn = cred.source === 'az' ? [azLogin(tenant)] : [manual('check-env-credential', 'auth.fix.checkEnvCredential')];
-    const failRemediations = [...(skewTooLarge(skew) ? [syncClock()] : []), ...signIn, manual('check-role', 'auth.fix.checkRole')];
+    const failRemediations = [...(skewTooLarge(skew) ? [syncClock(ctx.probes.platform, ctx.probes.env)] : []), ...signIn, manual('check-role', 'auth.fix.checkRole')];
 
     const first = await exchange(ctx, loginServer, challenge.service, tenant, cred.aadToken);
     if (first.ok) {

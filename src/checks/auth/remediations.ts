@@ -1,19 +1,22 @@
 import type { Remediation } from '../../engine/types.js';
 import { t } from '../../knowledge/i18n.js';
 import { ACR_SCOPE } from './authority.js';
+import { installRemediations } from '../environment/install.js';
+import { hostKind } from '../environment/host.js';
 
 const AUTH_DOCS = 'https://aka.ms/acr/authorization';
 
 /**
  * `az login` (optionally for one tenant): it opens a browser or device-code prompt, so it needs the
- * terminal. It changes this machine's sign-in state, hence `changes`.
+ * terminal. It only refreshes this machine's sign-in cache, so it counts as not changing anything
+ * (the same value everywhere acr-doctor offers it).
  */
 export function azLogin(tenant?: string | null): Remediation {
   return {
     id: 'az-login',
     title: tenant ? t('auth.fix.azLoginTenant', { tenant }) : t('auth.fix.azLogin'),
     command: tenant ? ['az', 'login', '--tenant', tenant] : ['az', 'login'],
-    changes: true,
+    changes: false,
     interactive: true,
     docs: AUTH_DOCS,
   };
@@ -25,20 +28,15 @@ export function azLoginAcrScope(): Remediation {
     id: 'az-login-acr-scope',
     title: t('auth.fix.azLoginAcrScope'),
     command: ['az', 'login', '--scope', ACR_SCOPE],
-    changes: true,
+    changes: false,
     interactive: true,
     docs: AUTH_DOCS,
   };
 }
 
-export function installAz(): Remediation {
-  return {
-    id: 'install-az',
-    title: t('auth.fix.installAz'),
-    command: null,
-    changes: true,
-    docs: 'https://learn.microsoft.com/cli/azure/install-azure-cli',
-  };
+/** Installing the Azure CLI the way this platform does it, or picking another credential. */
+export function installAz(platform: NodeJS.Platform, env: Record<string, string | undefined>): Remediation[] {
+  return [...installRemediations('az', platform, env), manual('other-auth', 'auth.fix.installAz')];
 }
 
 export function manual(id: string, titleKey: string, params: Record<string, string | number> = {}, docs?: string): Remediation {
@@ -115,6 +113,15 @@ export function registryId(registry: string): Remediation {
   };
 }
 
-export function syncClock(): Remediation {
-  return manual('sync-clock', 'auth.fix.syncClock');
+/**
+ * Setting the clock right, per platform. Only Linux has one command that is right everywhere;
+ * elsewhere the settings page is the dependable way.
+ */
+export function syncClock(platform: NodeJS.Platform, env: Record<string, string | undefined>): Remediation {
+  const host = hostKind(platform, env);
+  if (host === 'linux') {
+    return { id: 'sync-clock', title: t('auth.fix.syncClockLinux'), command: ['sudo', 'timedatectl', 'set-ntp', 'true'], changes: true, interactive: true };
+  }
+  const key = host === 'wsl' ? 'auth.fix.syncClockWsl' : host === 'darwin' ? 'auth.fix.syncClockMac' : host === 'win32' ? 'auth.fix.syncClockWindows' : 'auth.fix.syncClock';
+  return { id: 'sync-clock', title: t(key), command: null, changes: true };
 }

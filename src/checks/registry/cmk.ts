@@ -1,6 +1,7 @@
 import type { CheckContext, CheckDefinition, CheckOutcome, Remediation } from '../../engine/types.js';
 import { acrShow, runAz, type AcrShow, type AzResult } from '../../probes/az.js';
 import { t } from '../../knowledge/i18n.js';
+import { azLogin, installAz } from '../auth/remediations.js';
 
 export interface CmkVerdict {
   /** Customer-managed key encryption is on. */
@@ -53,10 +54,14 @@ export function azSkipSummary(r: Extract<AzResult<unknown>, { ok: false }>): str
   }
 }
 
-export function azSkipRemediations(r: Extract<AzResult<unknown>, { ok: false }>): Remediation[] {
-  if (r.reason === 'not-signed-in') {
-    return [{ id: 'az-login', title: t('azure.fix.login'), command: ['az', 'login'], changes: false, interactive: true }];
-  }
+/** What to do when az cannot look: install it (per platform) or sign it in. */
+export function azSkipRemediations(
+  r: Extract<AzResult<unknown>, { ok: false }>,
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+): Remediation[] {
+  if (r.reason === 'not-signed-in') return [azLogin()];
+  if (r.reason === 'not-installed') return installAz(platform, env);
   return [];
 }
 
@@ -109,7 +114,7 @@ export const cmkCheck: CheckDefinition = {
     const name = ctx.target?.registryName;
     if (!name) return { status: 'skip', summary: t('azure.skip.notAcr') };
     const shown = await acrShow(ctx, name);
-    if (!shown.ok) return { status: 'skip', summary: azSkipSummary(shown), details: { reason: shown.reason }, remediations: azSkipRemediations(shown) };
+    if (!shown.ok) return { status: 'skip', summary: azSkipSummary(shown), details: { reason: shown.reason }, remediations: azSkipRemediations(shown, ctx.probes.platform, ctx.probes.env) };
     const v = judgeCmk(shown.value);
     const details = {
       encryption: shown.value.encryption?.status ?? null,

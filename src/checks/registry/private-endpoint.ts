@@ -4,6 +4,8 @@ import { acrShow, runAz } from '../../probes/az.js';
 import { t } from '../../knowledge/i18n.js';
 import { lookupHost, systemResolver, type HostLookup, type Resolver } from '../repository/lookup.js';
 import { azSkipRemediations, azSkipSummary } from './cmk.js';
+import { lookupRemedy } from './remedies.js';
+import { privateZone } from '../repository/data-endpoint.js';
 
 /** The part of `az network private-endpoint show --output json` read here. */
 export interface PrivateEndpointShow {
@@ -71,7 +73,7 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
           status: 'skip',
           summary: `${why} ${t(loginDns?.anyPrivate ? 'azure.pe.skip.privateHint' : 'azure.pe.skip.hint')}`,
           details: { reason: shown.reason, loginServerResolvedPrivately: loginDns?.anyPrivate ?? null },
-          remediations: azSkipRemediations(shown),
+          remediations: azSkipRemediations(shown, ctx.probes.platform, ctx.probes.env),
         };
       }
       const connections = shown.value.privateEndpointConnections ?? [];
@@ -127,9 +129,10 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
         summary: t('azure.pe.fail', { count: mismatches.length, list }),
         details,
         remediations: [
+          lookupRemedy(mismatches[0]!.fqdn, ctx.probes.platform),
           {
             id: 'link-private-dns-zone',
-            title: t('azure.pe.fix.link'),
+            title: t('azure.pe.fix.link', { zone: privateZone(mismatches[0]!.fqdn) }),
             command: null,
             changes: true,
             docs: 'https://aka.ms/acr/health-check',

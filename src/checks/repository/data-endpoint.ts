@@ -2,6 +2,7 @@ import type { CheckContext, CheckDefinition, CheckOutcome, Remediation } from '.
 import type { DataEndpointObservation, DnsData, LoginServerData, PullData } from '../data.js';
 import { t } from '../../knowledge/i18n.js';
 import { downloadRedirect } from './blob.js';
+import { errorKindWords } from './outcomes.js';
 import { lookupHost, systemResolver, type HostLookup, type Resolver } from './lookup.js';
 
 /** "*.data.azurecr.io" for "myreg.eastus.data.azurecr.io"; the host itself when it has no such shape. */
@@ -114,7 +115,7 @@ export function createDataEndpointCheck(opts: { resolver?: Resolver } = {}): Che
         summary: t(j.key, {
           host,
           status: String(obs.status ?? ''),
-          kind: obs.errorKind ?? '',
+          kind: obs.errorKind ? errorKindWords(obs.errorKind) : '',
           addresses: addresses.join(', ') || '—',
           bytes: obs.bytes,
           ms: obs.durationMs,

@@ -66,6 +66,13 @@ export async function permissionOutcome(
   };
 }
 
+/** A transport failure kind (dns, tls, ...) in words a person understands. */
+export function errorKindWords(kind: string): string {
+  return t(KINDS.has(kind) ? `repository.errorKind.${kind}` : 'repository.errorKind.other');
+}
+
+const KINDS = new Set(['dns', 'dns-timeout', 'refused', 'timeout', 'reset', 'tls', 'proxy', 'aborted', 'other']);
+
 /** A request that got no HTTP answer at all. */
 export function transportOutcome(code: string, url: string, err: unknown, details: Details): CheckOutcome {
   const kind = err instanceof HttpError ? err.kind : 'other';
@@ -73,7 +80,7 @@ export function transportOutcome(code: string, url: string, err: unknown, detail
   return {
     status: 'fail',
     code,
-    summary: t('repository.transport', { url: withoutQuery(url), kind, message }),
+    summary: t('repository.transport', { url: withoutQuery(url), kind: errorKindWords(kind), message }),
     details: { ...details, url: withoutQuery(url), errorKind: kind, errorCode: err instanceof HttpError ? (err.code ?? null) : null, message },
   };
 }

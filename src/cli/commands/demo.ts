@@ -97,12 +97,19 @@ export async function runDemoCommand(args: ParsedArgs, io: CliIO): Promise<numbe
     standIns?.remove();
     await sim?.close();
   };
+  // SIGTERM and SIGHUP (terminal closed) would end the process without running `finally`.
   const onTerm = (): void => {
     void cleanup().finally(() => process.exit(143));
   };
+  const onHup = (): void => {
+    void cleanup().finally(() => process.exit(129));
+  };
+  // A crash or a closed output pipe still runs exit handlers: the stand-in directory goes with them
+  // (the simulator removes its own directory the same way).
   const onExit = (): void => standIns?.remove();
   process.on('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
   process.once('exit', onExit);
   try {
     sim = await startSimulator({ scenario });
@@ -121,6 +128,7 @@ export async function runDemoCommand(args: ParsedArgs, io: CliIO): Promise<numbe
   } finally {
     process.removeListener('SIGINT', onInt);
     process.removeListener('SIGTERM', onTerm);
+    process.removeListener('SIGHUP', onHup);
     process.removeListener('exit', onExit);
     await cleanup();
   }

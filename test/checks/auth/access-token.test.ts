@@ -44,7 +44,7 @@ describe('auth.access-token with AAD', () => {
     const { out, requests } = await run(() => response(200, { access_token: token }), AAD, { repository: { name: 'team/app', tag: 'latest' }, push: true });
     expect(new URLSearchParams(String(requests[0]?.body)).get('scope')).toBe('repository:team/app:pull,push');
     expect(out).toMatchObject({ status: 'warn', code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR' });
-    expect(out.summary).toMatch(/lacks push .* 401 or 403/);
+    expect(out.summary).toMatch(/does not allow push .* 401 or 403/);
     expect(out.details).toMatchObject({ missing: ['push'] });
     expect(out.remediations?.map((r) => r.id)).toEqual(['show-registry-id', 'assign-role']);
     expect(out.remediations?.[1]?.title).toContain('AcrPush');

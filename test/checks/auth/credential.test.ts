@@ -59,7 +59,9 @@ describe('auth.credential with the Azure CLI', () => {
     const out = await credentialCheck.run(f.ctx);
     expect(out).toMatchObject({ status: 'fail', code: 'AAD_TOKEN_ERROR' });
     expect(out.summary).toMatch(/not installed/);
-    expect(out.remediations?.map((r) => r.id)).toEqual(['install-az', 'az-login']);
+    // Linux has no single package command for az: its install docs, then another --auth, then sign-in.
+    expect(out.remediations?.map((r) => r.id)).toEqual(['install-az', 'other-auth', 'az-login']);
+    expect(out.remediations?.[0]).toMatchObject({ command: null, docs: expect.stringContaining('install-azure-cli') });
   });
 
   it('a token that already expired is called out', async () => {

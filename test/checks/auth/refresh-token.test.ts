@@ -62,7 +62,7 @@ describe('auth.refresh-token', () => {
         : response(200, { refresh_token: 'rt-2' }),
     );
     expect(out).toMatchObject({ status: 'warn', code: 'ARM_TOKEN_DISALLOWED', satisfiesDependents: true });
-    expect(out.summary).toMatch(/ARM tokens .* will be refused/);
+    expect(out.summary).toMatch(/Resource Manager tokens .* will be refused/);
     expect(requests).toHaveLength(2);
     expect(out.remediations?.map((r) => [r.command, r.changes])).toEqual([
       [['az', 'acr', 'config', 'authentication-as-arm', 'show', '--registry', 'simreg'], false],

@@ -94,7 +94,7 @@ describe('the AAD chain through a stand-in az against the simulator', () => {
     withScenario('partial-grant', async () => {
       const r = await runAuthChain(sim.loginServer, { ...simOptions(), repository: { name: sim.fixtures.repository, tag: 'latest' }, push: true }, { PATH: loggedIn().path });
       expect(status(r, 'auth.access-token')).toEqual(['warn', 'CONNECTIVITY_ACCESS_TOKEN_ERROR']);
-      expect(r.results.get('auth.access-token')!.summary).toMatch(/lacks push/);
+      expect(r.results.get('auth.access-token')!.summary).toMatch(/does not allow push/);
     }));
 
   it('clock-skew: the ten-minute difference from the registry is called out', async () =>

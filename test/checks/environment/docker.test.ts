@@ -96,13 +96,15 @@ describe('docker.daemon and docker.version', () => {
     expect(r.byId('docker.pull')).toMatchObject({ status: 'skip', blockedBy: 'docker.daemon' });
   });
 
-  it('a stopped daemon on macOS and Windows: start Docker Desktop, a manual step', async () => {
+  it('a stopped daemon on macOS and Windows: start Docker Desktop (open -a Docker on macOS, by hand on Windows)', async () => {
+    const expected = { darwin: ['open', '-a', 'Docker'], win32: null };
     for (const platform of ['darwin', 'win32'] as const) {
       docker(NOT_RUNNING);
       const r = await runEnvironment({ PATH: bin.dir }, { platform });
       const d = r.byId('docker.daemon');
       expect(d.code).toBe('DOCKER_DAEMON_ERROR');
-      expect(d.remediations[0]).toMatchObject({ id: 'start-docker-desktop', command: null });
+      expect(d.remediations[0]).toMatchObject({ id: 'start-docker-desktop', command: expected[platform] });
+      expect(d.remediations.some((x) => x.command?.includes('sudo'))).toBe(false);
       bin.cleanup();
     }
   });
