@@ -5,16 +5,22 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const clean = process.argv.includes('--clean');
+const argv = process.argv.slice(2);
+const clean = argv.includes('--clean');
 const STALE_AFTER_MS = 60_000;
-const outdir = resolve('dist');
+// --outdir DIR builds somewhere else (the package test packs a copy without touching dist/).
+const outdirAt = argv.indexOf('--outdir');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = outdirAt >= 0 && argv[outdirAt + 1] ? resolve(argv[outdirAt + 1]) : join(root, 'dist');
 // Some bundled CommonJS packages call require(); chunks that do get one (see withoutUnusedBanner).
 const BANNER = "import { createRequire as __acrCreateRequire } from 'node:module'; const require = __acrCreateRequire(import.meta.url);";
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const result = await build({
   write: false,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  absWorkingDir: root,
   outdir,
   bundle: true,
   splitting: true,
@@ -25,14 +31,14 @@ const result = await build({
   sourcemap: false,
   legalComments: 'none',
   jsx: 'automatic',
-  metafile: process.argv.includes('--meta'),
+  metafile: argv.includes('--meta'),
   define: { __ACR_DOCTOR_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   // Ink reaches for react-devtools-core only when DEV is set; it is not shipped.
   external: ['react-devtools-core'],
   banner: { js: BANNER },
   logLevel: 'warning',
 });
-if (result.metafile) await writeFile('dist-meta.json', JSON.stringify(result.metafile));
+if (result.metafile) await writeFile(join(outdir, '..', 'dist-meta.json'), JSON.stringify(result.metafile));
 
 /** The chunk's text without the require() banner when nothing in it uses require: one module less to set up at startup. */
 function withoutUnusedBanner(text) {

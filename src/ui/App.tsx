@@ -6,7 +6,7 @@ import type { WizardController, Refusal } from './controller.js';
 import { route, type Command } from './keys.js';
 import { viewReducer, type ViewState } from './view-state.js';
 import { buildRoad, proxyLabel } from './road.js';
-import { useFrame } from './frame.js';
+import { CALM_AFTER_MS, CALM_FRAME_MS, FRAME_MS, useFrame } from './frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { ThemeContext } from './theme.js';
 import { Header } from './components/Header.js';
@@ -41,7 +41,10 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   const rows = orderedRows(snap.state.rows);
   const ids = rows.map((r) => r.id);
   const activeRun = snap.activeRunId !== null;
-  const frame = useFrame(snap.state.running || activeRun);
+  // Checks that have been waiting a while tick slowly: an idle wizard with spinners stays cheap.
+  const running = snap.state.rows.filter((r) => r.state.phase === 'running');
+  const calm = !activeRun && running.every((r) => r.state.phase === 'running' && Date.now() - Date.parse(r.state.startedAt) > CALM_AFTER_MS);
+  const frame = useFrame(snap.state.running || activeRun, calm ? CALM_FRAME_MS : FRAME_MS);
 
   useEffect(() => onView?.(view), [view, onView]);
 
@@ -191,13 +194,15 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   const confirmRem = view.confirmIndex !== null && selected?.state.phase === 'done' ? selected.state.result.remediations[view.confirmIndex] : undefined;
   const run = view.runId ? snap.state.remediationRuns.find((r) => r.runId === view.runId) : undefined;
 
+  // Header, road, footer (counts, keys) and its margin; a prompt or a message takes two more.
+  const chrome = 7 + (snap.prompt ? 2 : 0) + (view.message ? 2 : 0);
   let body: ReactNode;
   switch (view.screen) {
     case 'start':
       body = <StartScreen input={view.input} cloud={cloud} width={width} />;
       break;
     case 'detail':
-      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} readOnly={snap.readOnly} /> : null;
+      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} lines={size.rows - chrome - 1} readOnly={snap.readOnly} /> : null;
       break;
     case 'confirm':
       body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
@@ -209,7 +214,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
       body = <HelpScreen width={width} readOnly={snap.readOnly} />;
       break;
     default:
-      body = <ChainScreen rows={rows} selectedId={view.selectedId} frame={frame} width={width} />;
+      body = <ChainScreen rows={rows} selectedId={view.selectedId} frame={frame} width={width} height={Math.max(5, size.rows - chrome)} />;
   }
 
   return (

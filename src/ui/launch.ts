@@ -159,6 +159,8 @@ export async function launchWizard(session: Session, io: CliIO, opts: LaunchOpti
     cwd: io.cwd,
     terminal: handOverFor(handover),
   });
+  // Said once above the wizard, as `check` does (default registry taken from az, name lowered).
+  for (const n of session.notices) io.stderr.write(`${n}\n`);
   const needsTarget = session.target === null && !opts.demo;
   if (!needsTarget) controller.start(session.target);
   let code = await drive(

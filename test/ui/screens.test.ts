@@ -9,7 +9,7 @@ import { transcriptAvailable } from '../../src/transcript/export.js';
 import type { EngineEvent } from '../../src/engine/types.js';
 import { WizardController } from '../../src/ui/controller.js';
 import { ChainScreen } from '../../src/ui/screens/ChainScreen.js';
-import { frameTimerActive } from '../../src/ui/frame.js';
+import { CALM_FRAME_MS, FRAME_MS, frameInterval, frameTimerActive } from '../../src/ui/frame.js';
 import { setLang } from '../../src/knowledge/i18n.js';
 import { fakeCheck, hangingCheck, KEY, renderWizard, renderWithController, testSession, TARGET, type Rendered } from './helpers.js';
 
@@ -244,6 +244,16 @@ describe('layout, colour and idle', () => {
     expect(r.stdout.frames.length).toBe(idle);
   });
 
+  it('spinners slow down once every running check has been waiting a while', async () => {
+    r = await renderWizard({ checks: [hangingCheck('docker.command', 'environment')] });
+    await r.waitFor((x) => x.includes('1 running'), 'running');
+    expect(frameInterval()).toBe(FRAME_MS);
+    await r.waitFor(() => frameInterval() === CALM_FRAME_MS, 'calm frame rate', 5000);
+    const before = r.stdout.frames.length;
+    await new Promise((res) => setTimeout(res, 1100));
+    expect(r.stdout.frames.length - before).toBeLessThanOrEqual(3);
+  }, 10_000);
+
   it('a check running for over 5 s says what it waits for', () => {
     const started = new Date(Date.now() - 7000).toISOString();
     const { lastFrame, unmount } = render(
@@ -255,11 +265,26 @@ describe('layout, colour and idle', () => {
         selectedId: null,
         frame: 0,
         width: 90,
+        height: 40,
       }),
     );
     expect(lastFrame()).toMatch(/Name resolves\s+7 s, waiting for Name resolves/);
     expect(lastFrame()).toMatch(/TLS handshake\s+7 s, waiting for the server hello/);
     unmount();
+  });
+
+  it('a chain taller than the terminal scrolls with the selection instead of overflowing', async () => {
+    const many = Array.from({ length: 14 }, (_, i) => env(`env.c${String(i).padStart(2, '0')}`, i === 12 ? 'fail' : 'pass'));
+    r = await renderWizard({ checks: many, rows: 16 });
+    const f = await r.waitFor((x) => x.includes('1 failed') && /› ✗ Check env.c12/.test(x), 'failure selected');
+    expect(f.split('\n').length).toBeLessThanOrEqual(16);
+    expect(f).toMatch(/↑ \d+ more lines/);
+    expect(f).not.toContain('Check env.c00');
+    await r.press(...Array.from({ length: 13 }, () => KEY.up));
+    const top = await r.waitFor((x) => /› ✓ Check env.c00/.test(x), 'top of the list');
+    expect(top).toMatch(/↓ \d+ more lines/);
+    expect(top).not.toContain('Check env.c13');
+    expect(top.split('\n').length).toBeLessThanOrEqual(16);
   });
 
   it('speaks Swedish with --lang sv', async () => {

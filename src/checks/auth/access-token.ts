@@ -15,6 +15,8 @@ import {
 } from './remediations.js';
 import { grantedAccess, missingActions, parseScope, scopeFor } from './scope.js';
 
+const AUTH_DOCS = 'https://aka.ms/acr/authorization';
+
 type Answer = { response: HttpResponse; retried: boolean } | { transport: { kind: string; message: string } };
 
 async function ask(ctx: CheckContext, req: HttpRequest): Promise<Answer> {
@@ -56,7 +58,7 @@ export function basicFixes(registry: string | null, username: string): Remediati
 function roleFixes(cred: CredentialData, registry: string | null, push: boolean): Remediation[] {
   if (cred.kind === 'basic') return registry && cred.username ? [tokenShow(registry, cred.username)] : [];
   const fixes: Remediation[] = registry ? [registryId(registry)] : [];
-  fixes.push(manual('assign-role', 'auth.fix.assignRole', { role: push ? 'AcrPush' : 'AcrPull', who: cred.identity.objectId ?? cred.identity.name ?? '?' }));
+  fixes.push(manual('assign-role', 'auth.fix.assignRole', { role: push ? 'AcrPush' : 'AcrPull', who: cred.identity.objectId ?? cred.identity.name ?? '?' }, AUTH_DOCS, true));
   return fixes;
 }
 

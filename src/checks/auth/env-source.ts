@@ -39,7 +39,7 @@ function envRemediations(aadsts: string | null, clientId: string, tenant: string
     case '7000215':
     case '7000222':
       return [
-        manual('new-client-secret', 'auth.fix.newClientSecret', { clientId }),
+        manual('new-client-secret', 'auth.fix.newClientSecret', { clientId }, undefined, true),
         {
           id: 'list-client-secrets',
           title: t('auth.fix.listClientSecrets'),

@@ -2,9 +2,10 @@ import type { CheckContext, CheckDefinition, CheckOutcome, Remediation } from '.
 import { t } from '../../knowledge/i18n.js';
 import type { HttpResponse } from '../../probes/http-types.js';
 import { Secret } from '../../probes/secret.js';
+import { redactText } from '../../transcript/redact.js';
 import type { ChallengeData, CredentialData, RefreshTokenData } from '../data.js';
 import { audienceKind } from './authority.js';
-import { bodyExcerpt, describeHttpError, formBody, header, jsonObject, looksLikeHtml, registryError, retryAfterSeconds, send } from './http-util.js';
+import { bodyExcerpt, clip, describeHttpError, formBody, header, jsonObject, looksLikeHtml, registryError, retryAfterSeconds, send } from './http-util.js';
 import { armEnable, armShow, azLogin, azLoginAcrScope, manual, syncClock } from './remediations.js';
 import { clockSkewSeconds, skewTooLarge } from './skew.js';
 
@@ -145,7 +146,8 @@ export const refreshTokenCheck: CheckDefinition = {
     try {
       acrToken = await cred.acrAudienceToken(ctx.signal);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // The source's errors are already scrubbed; anything else is scrubbed here before it is shown.
+      const message = clip(redactText(err instanceof Error ? err.message : String(err)), 240);
       return {
         status: 'fail',
         code: 'ARM_TOKEN_DISALLOWED',

@@ -39,8 +39,9 @@ export function installAz(platform: NodeJS.Platform, env: Record<string, string 
   return [...installRemediations('az', platform, env), manual('other-auth', 'auth.fix.installAz')];
 }
 
-export function manual(id: string, titleKey: string, params: Record<string, string | number> = {}, docs?: string): Remediation {
-  return { id, title: t(titleKey, params), command: null, changes: false, ...(docs ? { docs } : {}) };
+/** A step done by hand. `changes` is true when doing it alters the registry, roles or an app registration. */
+export function manual(id: string, titleKey: string, params: Record<string, string | number> = {}, docs?: string, changes = false): Remediation {
+  return { id, title: t(titleKey, params), command: null, changes, ...(docs ? { docs } : {}) };
 }
 
 export function armShow(registry: string): Remediation {

@@ -34,17 +34,22 @@ export function startDaemonRemediations(
   env: Record<string, string | undefined> = {},
 ): Remediation[] {
   if (host === 'darwin') {
-    return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktopMac'), command: ['open', '-a', 'Docker'], changes: true }];
+    return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktop'), command: ['open', '-a', 'Docker'], changes: true }];
   }
-  if (host === 'win32' || host === 'other') {
+  if (host === 'win32') {
     return [{ id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktop'), command: null, changes: true }];
   }
-  if (host === 'wsl') {
+  if (host === 'other') {
+    // FreeBSD, AIX, ...: no command that is right everywhere.
+    return [{ id: 'start-docker', title: t('environment.docker.daemon.fix.start'), command: null, changes: true }];
+  }
+  const podman = /podman/.test(program);
+  if (host === 'wsl' && !podman) {
     // Inside WSL the daemon is usually Docker Desktop's, reached through its WSL integration; a
     // daemon installed in the distribution itself is the other possibility.
     const distro = wslDistro(env) ?? t('environment.docker.daemon.thisDistro');
     const desktop: Remediation = { id: 'start-docker-desktop', title: t('environment.docker.daemon.fix.startDesktopWsl', { distro }), command: null, changes: true, docs: WSL_DOCS };
-    if (p.desktop || /podman/.test(program)) return [desktop];
+    if (p.desktop) return [desktop];
     return [
       desktop,
       { id: 'start-docker', title: t('environment.docker.daemon.fix.startInDistro'), command: serviceCommand(host, 'start', 'docker'), changes: true, interactive: true },
@@ -57,10 +62,12 @@ export function startDaemonRemediations(
   if (p.rootless) {
     return [{ id: 'start-docker-rootless', title: t('environment.docker.daemon.fix.startRootless'), command: ['systemctl', '--user', 'start', 'docker'], changes: true }];
   }
-  const service = /podman/.test(program) ? 'podman.socket' : 'docker';
+  // podman's API socket is a systemd unit (no SysV script for `service`), in WSL as well.
+  const service = podman ? 'podman.socket' : 'docker';
+  const via: HostKind = podman ? 'linux' : host;
   return [
-    { id: 'start-docker', title: t('environment.docker.daemon.fix.start'), command: serviceCommand(host, 'start', service), changes: true, interactive: true },
-    { id: 'docker-status', title: t('environment.docker.daemon.fix.status'), command: serviceCommand(host, 'status', service), changes: false },
+    { id: 'start-docker', title: t('environment.docker.daemon.fix.start'), command: serviceCommand(via, 'start', service), changes: true, interactive: true },
+    { id: 'docker-status', title: t('environment.docker.daemon.fix.status'), command: serviceCommand(via, 'status', service), changes: false },
   ];
 }
 
@@ -69,9 +76,10 @@ export function permissionRemediations(host: HostKind, program: string, env: Rec
   if (host === 'win32') {
     return [{ id: 'docker-desktop-users', title: t('environment.docker.daemon.fix.desktopUsersWindows'), command: null, changes: true, docs: 'https://docs.docker.com/desktop/setup/install/windows-permission-requirements/' }];
   }
-  if (host === 'darwin' || host === 'other') {
+  if (host === 'darwin') {
     return [{ id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.desktopPermissionMac'), command: null, changes: true }];
   }
+  if (host === 'other') return [{ id: 'docker-group', title: t('environment.docker.daemon.fix.groupManual'), command: null, changes: true }];
   const user = env.USER || env.LOGNAME || '';
   const valid = /^[a-z_][a-z0-9_.-]*\$?$/i.test(user);
   return [
@@ -94,6 +102,7 @@ export function restartRemediations(host: HostKind, env: Record<string, string |
       { id: 'restart-docker', title: t('environment.docker.daemon.fix.restartInDistro'), command: serviceCommand(host, 'restart', 'docker'), changes: true, interactive: true },
     ];
   }
+  if (host === 'other') return [{ id: 'restart-docker', title: t('environment.docker.daemon.fix.restart'), command: null, changes: true }];
   return [{ id: 'restart-docker-desktop', title: t('environment.docker.daemon.fix.restartDesktop'), command: null, changes: true }];
 }
 
@@ -143,9 +152,10 @@ function remediationsFor(ctx: CheckContext, p: DaemonProblem, program: string): 
   }
 }
 
-function summaryFor(p: DaemonProblem, program: string, line: string): string {
+function summaryFor(p: DaemonProblem, program: string, line: string, host: HostKind): string {
   switch (p.kind) {
     case 'not-running':
+      if (p.desktop && host === 'wsl') return t('environment.docker.daemon.desktopNotRunningWsl');
       return p.desktop
         ? t('environment.docker.daemon.desktopNotRunning')
         : t('environment.docker.daemon.notRunning', { endpoint: p.endpoint ?? t('environment.docker.daemon.defaultSocket') });
@@ -212,7 +222,7 @@ export const dockerDaemon: CheckDefinition = {
     return {
       status: 'fail',
       code: CODE,
-      summary: summaryFor(problem, program, firstLine(r.stderr) || r.error || ''),
+      summary: summaryFor(problem, program, firstLine(r.stderr) || r.error || '', hostKind(ctx.probes.platform, env)),
       details: { ...details, problem: problem.kind, ...('endpoint' in problem && problem.endpoint ? { endpoint: problem.endpoint } : {}) },
       remediations: remediationsFor(ctx, problem, program),
     };

@@ -5,6 +5,7 @@ import type { DockerDaemonData } from './docker-daemon.js';
 import { acrNameOf, classifyPullError, parseImageRef, pulledDigest, type PullProblem } from './parse-docker-pull.js';
 import { docsFor, evidence, firstLine, runTool } from './run-tool.js';
 import { dockerConfigFile, hostKind, type HostKind } from './host.js';
+import { lookupRemedy } from '../registry/remedies.js';
 
 const CODE = 'DOCKER_PULL_ERROR';
 
@@ -41,27 +42,34 @@ export function pullRemediations(
 ): Remediation[] {
   const kind = flavour(hostKind(where.platform, where.env));
   const configFile = dockerConfigFile(where.platform, where.env);
-  const manual = (id: string, key: string, docs?: string): Remediation => ({
+  // `changes`: editing the daemon's configuration, docker's config file or the trusted certificates
+  // alters this machine; checking names and waiting does not.
+  const manual = (id: string, key: string, docs?: string, changes = false): Remediation => ({
     id,
     title: t(key, { image, host, program, configFile }),
     command: null,
-    changes: false,
+    changes,
     ...(docs ? { docs } : {}),
   });
   switch (problem) {
     case 'platform':
       return [manual('pick-platform-image', 'environment.pull.fix.platform')];
     case 'credential-helper':
-      return [manual('fix-credential-helper', 'environment.pull.fix.credentialHelper')];
-    case 'dns':
+      return [manual('fix-credential-helper', 'environment.pull.fix.credentialHelper', undefined, true)];
+    case 'dns': {
+      // nslookup, or Resolve-DnsName in PowerShell on Windows; only for a plain DNS name, since
+      // PowerShell reads its -Command arguments as script.
+      const name = host.replace(/:\d+$/, '');
       return [
         manual('check-dns', 'environment.pull.fix.dns'),
-        manual('daemon-dns', `environment.pull.fix.daemonDns${kind}`, 'https://docs.docker.com/engine/daemon/'),
+        ...(/^[A-Za-z0-9.-]+$/.test(name) ? [lookupRemedy(name, where.platform)] : []),
+        manual('daemon-dns', `environment.pull.fix.daemonDns${kind}`, 'https://docs.docker.com/engine/daemon/', true),
       ];
+    }
     case 'proxy':
-      return [manual('daemon-proxy', `environment.pull.fix.proxy${kind}`, 'https://docs.docker.com/engine/daemon/proxy/')];
+      return [manual('daemon-proxy', `environment.pull.fix.proxy${kind}`, 'https://docs.docker.com/engine/daemon/proxy/', true)];
     case 'tls':
-      return [manual('trust-registry-ca', `environment.pull.fix.tls${kind}`, 'https://docs.docker.com/engine/security/certificates/')];
+      return [manual('trust-registry-ca', `environment.pull.fix.tls${kind}`, 'https://docs.docker.com/engine/security/certificates/', true)];
     case 'unauthorized': {
       // Both only write this machine's docker credentials, like `az login` its sign-in cache: no change elsewhere.
       const acr = acrNameOf(host);

@@ -34,7 +34,7 @@ const UPGRADES: Partial<Record<HostKind, Partial<Record<Tool, string[]>>>> = {
 
 /** winget may ask to accept source agreements and shows an elevation prompt: it needs the terminal. */
 function packageRemediation(id: string, titleKey: string, tool: Tool, command: string[]): Remediation {
-  return { id, title: t(titleKey, { program: tool }), command, changes: true, ...(command[0] === 'winget' ? { interactive: true } : {}) };
+  return { id, title: t(titleKey, { program: tool, manager: command[0]! }), command, changes: true, ...(command[0] === 'winget' ? { interactive: true } : {}) };
 }
 
 /** How to install a missing client here: a package-manager command where one is usual, else the docs. */

@@ -31,7 +31,8 @@ export interface DaemonErrorInput {
 }
 
 const DESKTOP_CONTEXT = /^desktop-/;
-const DESKTOP_ENDPOINT = /\.docker[/\\]run[/\\]docker\.sock|docker_engine|dockerDesktop/i;
+// macOS (~/.docker/run), Linux (~/.docker/desktop), Windows (docker_engine pipe), WSL integration (/mnt/wsl/docker-desktop).
+const DESKTOP_ENDPOINT = /\.docker[/\\](?:run|desktop)[/\\]docker\.sock|docker_engine|dockerDesktop|docker-desktop/i;
 const ROOTLESS_ENDPOINT = /\/run\/user\/\d+\/docker\.sock/;
 
 function endpointIn(stderr: string): string | null {

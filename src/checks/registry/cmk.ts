@@ -1,7 +1,8 @@
 import type { CheckContext, CheckDefinition, CheckOutcome, Remediation } from '../../engine/types.js';
 import { acrShow, runAz, type AcrShow, type AzResult } from '../../probes/az.js';
 import { t } from '../../knowledge/i18n.js';
-import { azLogin, installAz } from '../auth/remediations.js';
+import { azLogin } from '../auth/remediations.js';
+import { installRemediations } from '../environment/install.js';
 
 export interface CmkVerdict {
   /** Customer-managed key encryption is on. */
@@ -61,7 +62,8 @@ export function azSkipRemediations(
   env: Record<string, string | undefined>,
 ): Remediation[] {
   if (r.reason === 'not-signed-in') return [azLogin()];
-  if (r.reason === 'not-installed') return installAz(platform, env);
+  // Only the install itself: another --auth would not let these checks read the registry's settings.
+  if (r.reason === 'not-installed') return installRemediations('az', platform, env);
   return [];
 }
 

@@ -32,7 +32,8 @@ export function expectedRecords(pes: PrivateEndpointShow[]): ExpectedRecord[] {
   for (const pe of pes) {
     for (const c of pe.customDnsConfigs ?? []) {
       const ips = (c.ipAddresses ?? []).filter((ip) => typeof ip === 'string' && ip.length > 0);
-      if (c.fqdn && ips.length) out.push({ fqdn: c.fqdn.toLowerCase(), expected: ips, endpoint: pe.name ?? pe.id ?? '' });
+      // The name ends up in a lookup command: only plain DNS names are taken.
+      if (c.fqdn && /^[A-Za-z0-9.-]+$/.test(c.fqdn) && ips.length) out.push({ fqdn: c.fqdn.toLowerCase(), expected: ips, endpoint: pe.name ?? pe.id ?? '' });
     }
   }
   return out;
@@ -129,7 +130,6 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
         summary: t('azure.pe.fail', { count: mismatches.length, list }),
         details,
         remediations: [
-          lookupRemedy(mismatches[0]!.fqdn, ctx.probes.platform),
           {
             id: 'link-private-dns-zone',
             title: t('azure.pe.fix.link', { zone: privateZone(mismatches[0]!.fqdn) }),
@@ -143,6 +143,8 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
             command: null,
             changes: true,
           },
+          // What this machine's resolver answers for the first wrong name (nslookup, or Resolve-DnsName on Windows).
+          lookupRemedy(mismatches[0]!.fqdn, ctx.probes.platform),
         ],
       };
     },

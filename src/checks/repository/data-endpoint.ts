@@ -3,6 +3,7 @@ import type { DataEndpointObservation, DnsData, LoginServerData, PullData } from
 import { t } from '../../knowledge/i18n.js';
 import { downloadRedirect } from './blob.js';
 import { errorKindWords } from './outcomes.js';
+import { lookupRemedy } from '../registry/remedies.js';
 import { lookupHost, systemResolver, type HostLookup, type Resolver } from './lookup.js';
 
 /** "*.data.azurecr.io" for "myreg.eastus.data.azurecr.io"; the host itself when it has no such shape. */
@@ -66,7 +67,7 @@ export function judgeDataEndpoint(obs: DataEndpointObservation, dns: HostLookup,
   }
 }
 
-function remediationsFor(j: Judgement, host: string): Remediation[] {
+function remediationsFor(j: Judgement, host: string, platform: NodeJS.Platform): Remediation[] {
   const out: Remediation[] = [];
   const docs = 'https://aka.ms/acr/firewall';
   if (j.privateDnsFix) {
@@ -77,6 +78,11 @@ function remediationsFor(j: Judgement, host: string): Remediation[] {
   }
   if (j.caFix) {
     out.push({ id: 'trust-proxy-ca', title: t('repository.data.fix.ca', { host }), command: null, changes: false });
+  }
+  // A name problem: what this machine's resolver answers (nslookup, or Resolve-DnsName in PowerShell on
+  // Windows). The host comes from the registry's redirect, so only a plain DNS name goes into the command.
+  if ((j.key === 'repository.data.noDns' || j.privateDnsFix) && /^[A-Za-z0-9.-]+$/.test(host)) {
+    out.push(lookupRemedy(host, platform));
   }
   return out;
 }
@@ -138,7 +144,7 @@ export function createDataEndpointCheck(opts: { resolver?: Resolver } = {}): Che
           digestVerified: obs.digestOk,
           observedByPull: reused,
         },
-        remediations: remediationsFor(j, host),
+        remediations: remediationsFor(j, host, ctx.probes.platform),
       };
     },
   };

@@ -35,7 +35,17 @@ function explanationFor(code: string | null): { text: string; causes: string[]; 
 }
 
 /** One check expanded: what was checked, what was seen, why it matters, what to do. */
-export function DetailScreen({ row, remediation, width, height, readOnly }: { row: CheckRow; remediation: number; width: number; height: number; readOnly: boolean }): ReactNode {
+interface Props {
+  row: CheckRow;
+  remediation: number;
+  width: number;
+  /** Terminal rows, and the lines left for this screen. */
+  height: number;
+  lines: number;
+  readOnly: boolean;
+}
+
+export function DetailScreen({ row, remediation, width, height, lines, readOnly }: Props): ReactNode {
   // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
   const compact = height < 34 || width < 80;
   const s = row.state;
@@ -53,8 +63,8 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
   const details = Object.entries(r.details)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .slice(0, 12);
-  return (
-    <Box flexDirection="column" width={width} marginTop={1}>
+  const head = (
+    <>
       <Text wrap="wrap">
         <Tone tone={r.status} bold>{MARKS[r.status]} </Tone>
         <Text bold>{r.title}</Text>
@@ -68,6 +78,10 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
         <Text bold>{t('ui.detail.checked')}: </Text>
         {t('ui.detail.checkedText', { title: r.title, id: r.id })}
       </Text>
+    </>
+  );
+  const evidence = (
+    <>
       {details.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
           <Text bold>{t('ui.detail.evidence')}</Text>
@@ -80,6 +94,10 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           ))}
         </Box>
       ) : null}
+    </>
+  );
+  const why = (
+    <>
       {r.status !== 'pass' ? (
         <Box marginTop={1} flexDirection="column">
           <Text bold>{t('ui.detail.why')}</Text>
@@ -96,6 +114,10 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           ))}
         </Box>
       ) : null}
+    </>
+  );
+  const fixes = (
+    <>
       {r.remediations.length > 0 ? (
         <Box marginTop={1} flexDirection="column">
           <Text bold>{t('ui.detail.remediations')}</Text>
@@ -132,6 +154,10 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           {readOnly ? <Tone tone="dim" wrap="wrap">{t('ui.detail.readOnly')}</Tone> : null}
         </Box>
       ) : null}
+    </>
+  );
+  const more = (
+    <>
       {k?.docs ? (
         <Box marginTop={1}>
           <Text wrap="wrap">
@@ -140,6 +166,24 @@ export function DetailScreen({ row, remediation, width, height, readOnly }: { ro
           </Text>
         </Box>
       ) : null}
+    </>
+  );
+  // Short or narrow: the fixes come right after the summary and the rest is cut to fit.
+  return compact ? (
+    <Box flexDirection="column" width={width} marginTop={1} height={Math.max(6, lines)} overflow="hidden">
+      {head}
+      {fixes}
+      {evidence}
+      {why}
+      {more}
+    </Box>
+  ) : (
+    <Box flexDirection="column" width={width} marginTop={1}>
+      {head}
+      {evidence}
+      {why}
+      {fixes}
+      {more}
     </Box>
   );
 }

@@ -44,10 +44,12 @@ describe('auth.access-token with AAD', () => {
     const { out, requests } = await run(() => response(200, { access_token: token }), AAD, { repository: { name: 'team/app', tag: 'latest' }, push: true });
     expect(new URLSearchParams(String(requests[0]?.body)).get('scope')).toBe('repository:team/app:pull,push');
     expect(out).toMatchObject({ status: 'warn', code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR' });
-    expect(out.summary).toMatch(/does not allow push .* 401 or 403/);
+    expect(out.summary).toMatch(/does not allow push .*401 or 403/);
     expect(out.details).toMatchObject({ missing: ['push'] });
     expect(out.remediations?.map((r) => r.id)).toEqual(['show-registry-id', 'assign-role']);
     expect(out.remediations?.[1]?.title).toContain('AcrPush');
+    // Looking up the id changes nothing; assigning a role does.
+    expect(out.remediations?.map((r) => r.changes)).toEqual([false, true]);
   });
 
   it('a refused token request quotes the registry', async () => {

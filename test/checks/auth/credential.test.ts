@@ -89,6 +89,15 @@ describe('auth.credential with a service principal from the environment', () => 
     expect(JSON.stringify(out)).not.toContain('sup3r~secret');
   });
 
+  it('a wrong client secret: creating a new one is a change, listing the existing ones is not', async () => {
+    const body = { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] };
+    const out = await credentialCheck.run(fakeContext({ env, http: () => response(401, body) }).ctx);
+    expect(out.remediations?.map((r) => [r.id, r.changes])).toEqual([
+      ['new-client-secret', true],
+      ['list-client-secrets', false],
+    ]);
+  });
+
   it('uses the sovereign cloud authority, or AZURE_AUTHORITY_HOST when set', async () => {
     const china = fakeContext({ env, options: { cloud: 'AzureChinaCloud' }, http: () => response(200, { access_token: spToken }) });
     await credentialCheck.run(china.ctx);

@@ -20,6 +20,8 @@ describe('environment texts', () => {
         for (const k of kinds.matchAll(/'([\w-]+)'/g)) used.add(`environment.pull.problem.${k[1]}`);
       }
     }
+    // Keys built from where the daemon runs (docker-pull.ts: `${kind}` is Linux, Desktop or Wsl).
+    for (const fix of ['daemonDns', 'proxy', 'tls']) for (const kind of ['Linux', 'Desktop', 'Wsl']) used.add(`environment.pull.fix.${fix}${kind}`);
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) {
       expect(en[key], key).toBeTypeOf('string');

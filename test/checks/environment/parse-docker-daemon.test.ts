@@ -32,6 +32,18 @@ describe('classifyDaemonError', () => {
     ).toMatchObject({ kind: 'not-running', desktop: true, endpoint: '//./pipe/docker_engine' });
   });
 
+  it("Docker Desktop's socket on Linux, or through the WSL integration, counts as Docker Desktop", () => {
+    expect(
+      classify({ clientContext: 'default', stderr: 'Cannot connect to the Docker daemon at unix:///home/ana/.docker/desktop/docker.sock. Is the docker daemon running?' }),
+    ).toMatchObject({ kind: 'not-running', desktop: true, rootless: false });
+    expect(
+      classify({
+        clientContext: 'default',
+        stderr: 'Cannot connect to the Docker daemon at unix:///mnt/wsl/docker-desktop/shared-sockets/guest-services/docker.proxy.sock. Is the docker daemon running?',
+      }),
+    ).toMatchObject({ kind: 'not-running', desktop: true });
+  });
+
   it('permission denied on the socket', () => {
     expect(
       classify({

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrivateEndpointCheck, privateEndpointCheck } from '../../../src/checks/registry/private-endpoint.js';
+import { createPrivateEndpointCheck, expectedRecords, privateEndpointCheck } from '../../../src/checks/registry/private-endpoint.js';
 import { runProcess } from '../../../src/probes/process.js';
 import type { DnsData } from '../../../src/checks/data.js';
-import { makeCtx } from '../repository/helpers.js';
+import { fakeAz, makeCtx } from '../repository/helpers.js';
 import { acrShowJson, makeAzStandIn, privateEndpointJson, type AzStandIn } from '../repository/az-standin.js';
 
 let standIn: AzStandIn | null = null;
@@ -87,5 +87,37 @@ describe('registry.private-endpoint when az cannot read the endpoint', () => {
     } finally {
       stand.cleanup();
     }
+  });
+});
+
+describe('registry.private-endpoint remediations per platform and cloud', () => {
+  const failing = async () => {
+    throw Object.assign(new Error('nx'), { code: 'ENOTFOUND' });
+  };
+  function ctxFor(fqdn: string, platform: NodeJS.Platform) {
+    const az = fakeAz({
+      'acr show': { stdout: acrShowJson({ privateEndpoint: true }) },
+      'network private-endpoint show': { stdout: privateEndpointJson([{ fqdn, ipAddresses: ['10.1.0.4'] }]) },
+    });
+    const ctx = makeCtx({ runProcess: az });
+    ctx.probes.platform = platform;
+    return ctx;
+  }
+
+  it('looks the name up with nslookup, or with Resolve-DnsName in PowerShell on Windows', async () => {
+    const linux = await createPrivateEndpointCheck({ resolver: failing }).run(ctxFor('myreg.azurecr.io', 'linux'));
+    expect(linux.remediations?.at(-1)?.command).toEqual(['nslookup', 'myreg.azurecr.io']);
+    const win = await createPrivateEndpointCheck({ resolver: failing }).run(ctxFor('myreg.azurecr.io', 'win32'));
+    expect(win.remediations?.at(-1)?.command).toEqual(['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', 'myreg.azurecr.io']);
+    expect(win.remediations?.at(-1)?.changes).toBe(false);
+  });
+
+  it("names the cloud's private DNS zone (privatelink.azurecr.cn in Azure China)", async () => {
+    const out = await createPrivateEndpointCheck({ resolver: failing }).run(ctxFor('myreg.chinaeast2.data.azurecr.cn', 'linux'));
+    expect(out.remediations?.[0]?.title).toContain('privatelink.azurecr.cn');
+  });
+
+  it('never puts a name that is not a plain DNS name into a lookup command', () => {
+    expect(expectedRecords([{ customDnsConfigs: [{ fqdn: 'x.azurecr.io; Remove-Item C:\\', ipAddresses: ['10.0.0.1'] }] }])).toEqual([]);
   });
 });

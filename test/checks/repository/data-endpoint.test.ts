@@ -59,6 +59,8 @@ describe('repository.data-endpoint', () => {
     const out = await createDataEndpointCheck({ resolver: resolveTo(['20.62.9.9']) }).run(ctx);
     expect(out).toMatchObject({ status: 'fail', code: 'DATA_ENDPOINT_ERROR' });
     expect(out.summary).toContain(HOST);
+    expect(out.summary).toContain('the connection was refused');
+    expect(out.details?.errorKind).toBe('refused');
     expect(out.remediations?.map((r) => r.id)).toEqual(['allow-data-endpoint']);
     expect(out.details?.tls).toBe('not-reached');
     expect(out.remediations?.[0]?.title).toContain('*.data.azurecr.io');
@@ -78,8 +80,16 @@ describe('repository.data-endpoint', () => {
     const ctx = makeCtx({ deps: { 'repository.pull': pullData({ status: null, errorKind: 'dns', errorCode: 'ENOTFOUND' }), 'registry.dns': privateLogin } });
     const out = await createDataEndpointCheck({ resolver: nxdomain }).run(ctx);
     expect(out.status).toBe('fail');
-    expect(out.remediations?.map((r) => r.id)).toEqual(['private-dns-record']);
+    expect(out.remediations?.map((r) => r.id)).toEqual(['private-dns-record', 'lookup-name']);
+    expect(out.remediations?.[1]).toMatchObject({ command: ['nslookup', HOST], changes: false });
     expect(out.details?.dnsError).toBe('ENOTFOUND');
+  });
+
+  it('on Windows the name is looked up with Resolve-DnsName in PowerShell', async () => {
+    const ctx = makeCtx({ deps: { 'repository.pull': pullData({ status: null, errorKind: 'dns', errorCode: 'ENOTFOUND' }), 'registry.dns': privateLogin } });
+    ctx.probes.platform = 'win32';
+    const out = await createDataEndpointCheck({ resolver: nxdomain }).run(ctx);
+    expect(out.remediations?.find((r) => r.id === 'lookup-name')?.command).toEqual(['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', HOST]);
   });
 
   it('warns when downloads work but leave the private network', async () => {

@@ -150,6 +150,9 @@ describe('repository.pull', () => {
     const out = await createPullCheck().run(makeCtx({ http, deps }));
     expect(out).toMatchObject({ status: 'fail', code: 'REPOSITORY_PULL_ERROR' });
     expect(out.details?.errorKind).toBe('reset');
+    // The summary says what happened in words, not the internal kind.
+    expect(out.summary).toContain('the connection was cut off');
+    expect(out.summary).not.toMatch(/: reset \(/);
   });
 
   it('verifies the digest of a blob served directly and catches altered content', async () => {
@@ -161,6 +164,21 @@ describe('repository.pull', () => {
     expect((good.data as unknown as PullData).dataEndpointHost).toBeNull();
     const bad = await createPullCheck({ arch: 'x64' }).run(makeCtx({ http: direct(CONFIG + ' '), deps }));
     expect(bad).toMatchObject({ status: 'fail', code: 'REPOSITORY_PULL_ERROR' });
+  });
+
+  it('says when a directly served blob could not be checked against its digest, instead of claiming it was', async () => {
+    const LAYERS_ONLY = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociManifest, layers: [{ mediaType: 'application/octet-stream', digest: LAYER_DIGEST, size: 5 }] });
+    const http = fakeHttp((req) => {
+      const u = new URL(req.url);
+      if (u.pathname === '/v2/hello-world/manifests/latest') return { status: 200, headers: { 'content-type': MEDIA.ociManifest }, body: LAYERS_ONLY };
+      if (u.pathname === `/v2/hello-world/blobs/${LAYER_DIGEST}`) return { status: 200, body: 'layer' };
+      return { status: 404, body: errorBody('NAME_UNKNOWN', 'repository name not known to registry') };
+    });
+    const out = await createPullCheck({ arch: 'x64' }).run(makeCtx({ http, deps }));
+    expect(out.status).toBe('pass');
+    expect(out.details).toMatchObject({ servedBy: 'login-server', digestVerified: null });
+    expect(out.summary).toMatch(/could not be checked/);
+    expect(out.summary).not.toMatch(/digest verified/);
   });
 
   it('records a failing redirect leg for the data-endpoint check instead of failing the permission check', async () => {

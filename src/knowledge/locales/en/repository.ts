@@ -38,6 +38,7 @@ export const repository: Record<string, string> = {
   'repository.pull.noBlobs': 'The manifest of {ref} references no blobs.',
   'repository.pull.passRedirect': 'Manifest and blob of {ref} are readable; the blob is served from the data endpoint {host} (checked next).',
   'repository.pull.passDirect': 'Pulled the manifest of {ref} and its smallest blob ({bytes} bytes, digest verified).',
+  'repository.pull.passDirectUnchecked': 'Pulled the manifest of {ref} and its smallest blob ({bytes} bytes; its digest could not be checked because the blob is binary or was only partly read).',
   'repository.pull.digestMismatch': 'The blob {digest} arrived with different content than its digest promises: something between here and the registry changed it.',
 
   'repository.data.noRedirect': 'The registry served the blob itself: it has no separate data endpoint to check.',
@@ -89,14 +90,14 @@ export const repository: Record<string, string> = {
   'azure.cmk.fix.rotate': 'Then rotate the key so the registry reads it with that identity',
   'azure.cmk.fix.rotateManual': 'Then rotate the key: az acr encryption rotate-key --name {name} --key-encryption-key KEY_ID --identity IDENTITY',
 
-  'azure.pe.skip.hint': 'Private endpoint names cannot be compared without it.',
+  'azure.pe.skip.hint': 'Without the Azure CLI, the private endpoint names cannot be checked.',
   'azure.pe.skip.privateHint':
     'The login server resolves privately; with --repository, repository.data-endpoint checks that the data endpoint does too.',
   'azure.pe.none': 'The registry {name} has no private endpoint connections: nothing to compare.',
   'azure.pe.unreadable': 'The Azure CLI could not read the private endpoints, so their names cannot be compared: {message}',
   'azure.pe.noRecords': 'The private endpoints ({count}) list no DNS names to compare.',
   'azure.pe.pass': 'All {count} private endpoint names resolve to their private addresses.',
-  'azure.pe.mismatch': '{fqdn} expected {expected}, resolves to {actual}',
+  'azure.pe.mismatch': '{fqdn} should resolve to {expected} but resolves to {actual}',
   'azure.pe.fail': 'Private endpoint names that do not resolve to their private addresses ({count}): {list}.',
   'azure.pe.fix.link': 'Link the private DNS zone {zone} to the virtual network this machine uses, or forward its DNS queries to Azure DNS',
   'azure.pe.fix.records': 'Make the zone hold these records: {records}',

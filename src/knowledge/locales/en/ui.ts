@@ -14,6 +14,8 @@ export const ui: Record<string, string> = {
   'ui.group.auth': 'Authentication',
   'ui.group.repository': 'Repository',
   'ui.chain.empty': 'No checks apply to this run.',
+  'ui.chain.moreAbove': '↑ {n} more lines',
+  'ui.chain.moreBelow': '↓ {n} more lines',
 
   'ui.row.pending': 'waiting',
   'ui.row.blocked': 'not run: {title} did not pass',

@@ -19,7 +19,7 @@ export const repository: Record<string, string> = {
   'repository.permission.grantManual':
     'Ge identiteten rollen {role} för registret: az role assignment create --assignee {objectId} --scope {registryId} --role "{role}" (registrets id får du med: az acr show --name {name} --query id)',
   'repository.permission.abacHint':
-    'Om registret använder ABAC-behörigheter per lagringsplats är det rollen "{role}" som ska tilldelas (gärna begränsad till lagringsplatsen {repository})',
+    'Om registret använder ABAC-behörigheter per lagringsplats är det rollen "{role}" som ska tilldelas (den kan begränsas till lagringsplatsen {repository})',
   'repository.permission.scopeMapPull': 'Användaren eller token {user} får inte läsa {repository}: lägg till content/read för lagringsplatsen i dess omfångsmappning (scope map)',
   'repository.permission.scopeMapPush': 'Användaren eller token {user} får inte skriva till {repository}: lägg till content/write för lagringsplatsen i dess omfångsmappning (scope map)',
   'repository.permission.signIn': 'Logga in med en identitet som har rollen {role} (anonym åtkomst räcker högst till att hämta)',
@@ -38,6 +38,7 @@ export const repository: Record<string, string> = {
   'repository.pull.noBlobs': 'Manifestet för {ref} hänvisar inte till några blobbar.',
   'repository.pull.passRedirect': 'Manifest och blob för {ref} går att läsa; bloben levereras från dataslutpunkten {host} (kontrolleras härnäst).',
   'repository.pull.passDirect': 'Hämtade manifestet för {ref} och dess minsta blob ({bytes} byte, kontrollsumman stämmer).',
+  'repository.pull.passDirectUnchecked': 'Hämtade manifestet för {ref} och dess minsta blob ({bytes} byte; kontrollsumman gick inte att verifiera eftersom bloben är binär eller bara lästes delvis).',
   'repository.pull.digestMismatch': 'Bloben {digest} kom fram med annat innehåll än kontrollsumman lovar: något mellan den här datorn och registret har ändrat den.',
 
   'repository.data.noRedirect': 'Registret levererade bloben själv: det finns ingen separat dataslutpunkt att kontrollera.',
@@ -48,7 +49,7 @@ export const repository: Record<string, string> = {
   'repository.data.denied': 'Dataslutpunkten {host} nekade nedladdningen (HTTP {status}): en brandvägg eller proxy på vägen blockerar den.',
   'repository.data.status': 'Dataslutpunkten {host} svarade HTTP {status} i stället för att leverera bloben.',
   'repository.data.noDns': 'Namnet på dataslutpunkten {host} går inte att slå upp, så hämtningar misslyckas trots att inloggningen fungerar.',
-  'repository.data.tls': 'Den säkra anslutningen till dataslutpunkten {host} misslyckades: en proxy som granskar TLS, eller ett certifikat som datorn inte litar på.',
+  'repository.data.tls': 'Den säkra anslutningen till dataslutpunkten {host} misslyckades: troligen en proxy som granskar TLS, eller ett certifikat som datorn inte litar på.',
   'repository.data.proxy': 'Proxyn släppte inte igenom anslutningen till dataslutpunkten {host}.',
   'repository.data.timeout': 'Dataslutpunkten {host} svarade inte i tid: troligen stoppar en brandvägg trafiken.',
   'repository.data.unreachable': 'Det går inte att nå dataslutpunkten {host} ({kind}): troligen släpper brandväggen igenom inloggningsservern men inte dataslutpunkten.',
@@ -59,7 +60,7 @@ export const repository: Record<string, string> = {
 
   'repository.push.confirm': 'Ladda upp en liten testblob till {repository} på {server}? Ingen tagg skapas eller ändras.',
   'repository.push.notConfirmed': 'Kördes inte: push-testet skriver till registret. Kör igen med --yes för att tillåta det.',
-  'repository.push.pass': 'Laddade upp en testblob på {bytes} byte till {repository} på {ms} ms ({rate} byte/s).',
+  'repository.push.pass': 'Laddade upp en testblob ({bytes} byte) till {repository} på {ms} ms ({rate} byte/s).',
   'repository.push.recovered':
     'Uppladdningen misslyckades en gång med BLOB_UPLOAD_INVALID men gick igenom när den startades om ({bytes} byte till {repository} på {ms} ms, {rate} byte/s): felet var tillfälligt.',
   'repository.push.invalidTwice': 'Uppladdningen avbröts två gånger ({answer}, vid {stage}): uppladdningar till registret går inte att slutföra.',
@@ -89,7 +90,7 @@ export const repository: Record<string, string> = {
   'azure.cmk.fix.rotate': 'Rotera sedan nyckeln så att registret läser den med den identiteten',
   'azure.cmk.fix.rotateManual': 'Rotera sedan nyckeln: az acr encryption rotate-key --name {name} --key-encryption-key NYCKEL_ID --identity IDENTITET',
 
-  'azure.pe.skip.hint': 'Utan det går det inte att jämföra de privata slutpunkternas namn.',
+  'azure.pe.skip.hint': 'Utan Azure CLI går det inte att kontrollera de privata slutpunkternas namn.',
   'azure.pe.skip.privateHint':
     'Inloggningsservern pekar på en privat adress; med --repository kontrollerar repository.data-endpoint att dataslutpunkten också gör det.',
   'azure.pe.none': 'Registret {name} har inga anslutningar till privata slutpunkter: inget att jämföra.',

@@ -14,6 +14,8 @@ export const ui: Record<string, string> = {
   'ui.group.auth': 'Autentisering',
   'ui.group.repository': 'Lagringsplats',
   'ui.chain.empty': 'Inga kontroller gäller för den här körningen.',
+  'ui.chain.moreAbove': '↑ {n} rader till',
+  'ui.chain.moreBelow': '↓ {n} rader till',
 
   'ui.row.pending': 'väntar',
   'ui.row.blocked': 'kördes inte: {title} gick inte igenom',
