@@ -4,10 +4,12 @@ import { t } from '../../knowledge/i18n.js';
 /** Shared remediations of the registry connectivity checks; commands differ per platform. */
 
 export function lookupRemedy(host: string, platform: NodeJS.Platform): Remediation {
+  // PowerShell reads -Command arguments as script: only a plain DNS name may go there.
+  const plain = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(host);
   return {
     id: 'lookup-name',
     title: t('registry.dns.fix.lookup'),
-    command: platform === 'win32' ? ['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', host] : ['nslookup', host],
+    command: !plain ? null : platform === 'win32' ? ['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', host] : ['nslookup', host],
     changes: false,
   };
 }
