@@ -291,13 +291,14 @@ function killSession(name: string): void {
 }
 
 /**
- * Starts `argv` in a detached 100×40 tmux session; returns the pane's process id. CI is removed
- * from the environment (`env` execs the program, so the pane's process is the program itself):
- * Ink treats a CI variable that is merely present, even empty, as CI and then draws only the last frame.
+ * Starts `argv` in a detached 100×40 tmux session; returns the pane's process id. The variables go
+ * through `env`, which then execs the program (so the pane's process is the program itself): a
+ * running tmux server may hand new panes its own PATH, and CI must be absent, not empty, because
+ * Ink treats a CI variable that is merely present as CI and then draws only the last frame.
  */
 function startInTmux(name: string, argv: string[], env: Record<string, string>): number {
-  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  const r = tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', ...envArgs, 'env', '-u', 'CI', ...argv);
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  const r = tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', 'env', '-u', 'CI', ...assignments, ...argv);
   if (r.status !== 0) throw new Error(`tmux new-session failed: ${(r.stderr ?? '').trim()}`);
   tmuxSessions.add(name);
   const pid = Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').stdout.trim());

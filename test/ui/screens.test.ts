@@ -287,6 +287,16 @@ describe('layout, colour and idle', () => {
     expect(top.split('\n').length).toBeLessThanOrEqual(16);
   });
 
+  it('on a short terminal the detail puts the fixes first and never overflows', async () => {
+    r = await renderWizard({ checks: [long], rows: 20, columns: 80 });
+    await r.waitFor((x) => x.includes('1 failed'), 'done');
+    await r.press(KEY.enter);
+    const d = await r.waitFor((x) => x.includes('What you can do'), 'detail');
+    expect(d.split('\n').length).toBeLessThanOrEqual(20);
+    expect(d).toContain('network-rule add');
+    expect(d.indexOf('What you can do')).toBeLessThan(d.indexOf('What I saw') === -1 ? Infinity : d.indexOf('What I saw'));
+  });
+
   it('speaks Swedish with --lang sv', async () => {
     setLang('sv');
     r = await renderWizard({ checks: [env('docker.command', 'fail')] });

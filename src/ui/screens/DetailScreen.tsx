@@ -171,11 +171,12 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly 
   // Short or narrow: the fixes come right after the summary and the rest is cut to fit.
   return compact ? (
     <Box flexDirection="column" width={width} marginTop={1} height={Math.max(6, lines)} overflow="hidden">
-      {head}
-      {fixes}
-      {evidence}
-      {why}
-      {more}
+      {[head, fixes, evidence, why, more].map((section, i) => (
+        // Fixed height makes Yoga squeeze children; sections keep their size and the overflow is cut.
+        <Box key={i} flexDirection="column" flexShrink={0}>
+          {section}
+        </Box>
+      ))}
     </Box>
   ) : (
     <Box flexDirection="column" width={width} marginTop={1}>
