@@ -25,7 +25,8 @@ export interface RunRequest {
   emit: (event: EngineEvent) => void;
   /** Interrupts the whole run (Ctrl-C). */
   signal?: AbortSignal;
-  confirm?: (question: string) => Promise<boolean>;
+  /** Consent for a check that changes something; the id tells which check asks. */
+  confirm?: (question: string, checkId: string) => Promise<boolean>;
   log?: (message: string) => void;
   /** Re-run only these ids; every other check keeps its result from `previous`. */
   only?: Set<string>;
@@ -120,7 +121,10 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
       },
       result: (id: string) => finished.get(id)?.result,
       log: req.log ?? (() => {}),
-      confirm: req.confirm ?? (async () => req.options.yes),
+      confirm: req.confirm ? (q: string) => req.confirm!(q, def.id) : async () => req.options.yes,
+      progress: (message: string) => {
+        if (!controller.signal.aborted) req.emit({ type: 'check-progress', at: iso(), id: def.id, message });
+      },
     };
     let outcome: CheckOutcome;
     try {

@@ -95,6 +95,8 @@ export interface CheckContext {
   log(message: string): void;
   /** Ask the person (wizard) for consent; non-interactive runs answer from --yes. */
   confirm(question: string): Promise<boolean>;
+  /** Say what the check is waiting for (shown when it takes long). */
+  progress(message: string): void;
 }
 
 export interface CheckDefinition {

@@ -18,6 +18,7 @@ import { DetailScreen } from './screens/DetailScreen.js';
 import { ConfirmScreen } from './screens/ConfirmScreen.js';
 import { RunScreen } from './screens/RunScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
+import { firstProblem } from './first-problem.js';
 
 export interface AppProps {
   controller: WizardController;
@@ -52,7 +53,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   // A finished session (replay) starts on its first failure.
   useEffect(() => {
     if (view.selectedId !== null || ids.length === 0) return;
-    const failed = snap.state.running ? undefined : rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
+    const failed = snap.state.running ? undefined : firstProblem(rows);
     dispatch({ type: 'select', id: failed?.id ?? ids[0]! });
   }, [ids.length, view.selectedId]);
 
@@ -62,7 +63,7 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     if (snap.runSeq === seenSeq.current) return;
     seenSeq.current = snap.runSeq;
     if (!snap.lastRunFull) return;
-    const failed = rows.find((r) => r.state.phase === 'done' && r.state.result.status === 'fail');
+    const failed = firstProblem(rows);
     if (failed) dispatch({ type: 'select', id: failed.id });
   }, [snap.runSeq]);
 

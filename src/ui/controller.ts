@@ -181,7 +181,7 @@ export class WizardController {
       probes: s.probes,
       emit: this.emit,
       signal: abort.signal,
-      confirm: (q) => this.ask(q, abort.signal),
+      confirm: (q, checkId) => this.ask(q, abort.signal, checkId),
       ...(only ? { only, previous: this.finished } : {}),
     }).then((outcome) => {
       this.finished = outcome.finished;
@@ -193,11 +193,11 @@ export class WizardController {
   }
 
   /** A check asks for consent (docker pull, push probe): a y/n prompt unless --yes. */
-  private ask(question: string, signal: AbortSignal): Promise<boolean> {
+  private ask(question: string, signal: AbortSignal, askingCheck?: string): Promise<boolean> {
     if (this.session?.options.yes) return Promise.resolve(true);
     if (signal.aborted) return Promise.resolve(false);
     const running = this.snap.state.rows.filter((r) => r.state.phase === 'running');
-    const prompt: PendingPrompt = { id: `p${++this.seq}`, question, checkId: running.length === 1 ? running[0]!.id : null };
+    const prompt: PendingPrompt = { id: `p${++this.seq}`, question, checkId: askingCheck ?? (running.length === 1 ? running[0]!.id : null) };
     this.emit({ type: 'prompt', at: iso(), id: prompt.id, question, ...(prompt.checkId ? { checkId: prompt.checkId } : {}) });
     this.update({ prompt });
     return new Promise<boolean>((resolve) => {

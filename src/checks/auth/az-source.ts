@@ -60,6 +60,7 @@ export function parseAzToken(stdout: string): AzToken | null {
 
 async function runAz(ctx: CheckContext, azPath: string, extra: string[], signal: AbortSignal): Promise<ProcessResult> {
   const args = [...BASE_ARGS.slice(0, 2), ...extra, ...BASE_ARGS.slice(2)];
+  ctx.progress(t('progress.command', { command: `az ${args.slice(0, 3).join(' ')}` }));
   const r = await ctx.probes.runProcess([azPath, ...args], { env: ctx.probes.env, signal, timeoutMs: ctx.timeoutMs });
   // stdout holds the token: only the command and how it ended are logged.
   ctx.log(`az ${args.join(' ')} → ${r.notFound ? 'not found' : r.timedOut ? 'timed out' : `exit ${r.exitCode}`} (${r.durationMs} ms)`);

@@ -1,3 +1,4 @@
+import { t } from '../../knowledge/i18n.js';
 import type { CheckContext } from '../../engine/types.js';
 import { HttpError, type HttpRequest, type HttpResponse } from '../../probes/http-types.js';
 import { redactText } from '../../transcript/redact.js';
@@ -97,6 +98,7 @@ export interface Sent {
  * The session's client writes the --verbose log (redacted) itself.
  */
 export async function send(ctx: CheckContext, req: HttpRequest): Promise<Sent> {
+  ctx.progress(t('progress.http', { method: req.method ?? 'GET', url: req.url.split('?')[0]! }));
   const once = async (): Promise<HttpResponse> => {
     return ctx.probes.http.request({ ...req, signal: ctx.signal });
   };

@@ -121,6 +121,7 @@ export const dockerPull: CheckDefinition = {
         remediations: [{ id: 'allow-pull', title: t('environment.pull.fix.allow'), command: null, changes: false }],
       };
     }
+    ctx.progress(t('progress.pull', { image }));
     const r = await runTool(ctx, [program, 'pull', image]);
     const details = { ...evidence(r), image, registry: host };
     if (r.exitCode === 0) {

@@ -220,6 +220,7 @@ export const challengeCheck: CheckDefinition = {
     const url = `${ls.baseUrl}/v2/`;
     try {
       // Exactly one request: the auth checks reuse what it learns.
+      ctx.progress(t('progress.http', { method: 'GET', url }));
       const res = await ctx.probes.http.request({ url, method: 'GET', signal: ctx.signal, maxBodyBytes: 64 * 1024 });
       return judgeChallenge(res, ls, ctx.options, ctx.probes.platform);
     } catch (e) {

@@ -64,6 +64,7 @@ export function fakeContext(init: {
   const processes: string[][] = [];
   const logs: string[] = [];
   const ctx: CheckContext = {
+    progress: () => {},
     options: options(init.options),
     target: init.target === undefined ? TARGET : init.target,
     signal: new AbortController().signal,

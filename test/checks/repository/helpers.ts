@@ -57,6 +57,7 @@ export function makeCtx(init: CtxInit = {}): CheckContext & { logs: string[]; qu
   return {
     logs,
     questions,
+    progress: () => {},
     options: makeOptions({ repository: { name: 'hello-world', tag: 'latest' }, ...init.options }),
     target: init.target === undefined ? TARGET : init.target,
     signal: new AbortController().signal,

@@ -14,4 +14,7 @@ export const report: Record<string, string> = {
   'engine.skipped': 'Skipped with --skip.',
   'engine.failFast': 'Not run: --fail-fast stopped the run at {id}.',
   'engine.blocked': 'Not run: “{title}” did not pass.',
+  'progress.pull': 'downloading {image}',
+  'progress.command': 'waiting for {command}',
+  'progress.http': 'waiting for the answer to {method} {url}',
 };

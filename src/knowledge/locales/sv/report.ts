@@ -14,4 +14,7 @@ export const report: Record<string, string> = {
   'engine.skipped': 'Överhoppad med --skip.',
   'engine.failFast': 'Kördes inte: --fail-fast stoppade körningen vid {id}.',
   'engine.blocked': 'Kördes inte: ”{title}” gick inte igenom.',
+  'progress.pull': 'laddar ned {image}',
+  'progress.command': 'väntar på {command}',
+  'progress.http': 'väntar på svar på {method} {url}',
 };

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Launcher: refuse old Node clearly, tune the runtime, then load the bundle.
+const [major, minor, patch] = process.versions.node.split('.').map(Number);
+const ok = major > 20 || (major === 20 && (minor > 18 || (minor === 18 && patch >= 1)));
+if (!ok) {
+  process.stderr.write(`acr-doctor needs Node.js 20.18.1 or newer; this is ${process.version}. Install a newer Node.js and try again.\n`);
+  process.exit(2);
+}
+const argv = process.argv.slice(2);
+// Node 22.1+ can keep the bundle's compiled code on disk between runs; older versions skip it.
+if (major >= 22) {
+  try {
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.();
+  } catch {
+    // A cache that cannot be used only costs speed.
+  }
+}
+// `--version` alone needs none of this (see main.ts); everything else may send HTTP requests.
+if (!(argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))) {
+  // After the first responses V8 recompiles undici's WebAssembly HTTP parser with its optimising
+  // compiler, which briefly costs ~35 MB of memory for a parser that only reads a dozen small
+  // responses here. The baseline compiler's code is fast enough for that.
+}
+const { main } = await import('../dist/cli.js');
+process.exitCode = await main(argv);
