@@ -1,3 +1,4 @@
+import { makeOptions } from '../support/options.js';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
@@ -76,28 +77,5 @@ export async function startHttp(handler: Handler): Promise<{ port: number; close
 
 /** Session options as the CLI would build them, with overrides. */
 export function sessionOptions(over: Partial<SessionOptions> = {}): SessionOptions {
-  return {
-    registry: null,
-    cloud: 'AzureCloud',
-    cloudExplicit: false,
-    auth: 'auto',
-    username: null,
-    password: null,
-    repository: null,
-    push: false,
-    pullImage: null,
-    caFile: null,
-    connectTo: [],
-    yes: false,
-    failFast: false,
-    skip: [],
-    timeoutSeconds: 5,
-    export: null,
-    json: false,
-    verbose: false,
-    lang: 'en',
-    color: false,
-    interactive: false,
-    ...over,
-  };
+  return makeOptions({ timeoutSeconds: 5, ...over });
 }

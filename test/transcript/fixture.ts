@@ -1,3 +1,4 @@
+import { makeOptions } from '../support/options.js';
 import { runChecks, type Finished } from '../../src/engine/runner.js';
 import { initialState, reduce, type SessionState } from '../../src/engine/store.js';
 import type { CheckDefinition, EngineEvent, Probes, SessionOptions, Target } from '../../src/engine/types.js';
@@ -43,30 +44,7 @@ export function leaks(text: string): string[] {
 export const TARGET: Target = { input: 'myreg', registryName: 'myreg', loginServer: 'myreg.azurecr.io', cloud: 'AzureCloud' };
 
 export function options(over: Partial<SessionOptions> = {}): SessionOptions {
-  return {
-    registry: 'myreg',
-    cloud: 'AzureCloud',
-    cloudExplicit: false,
-    auth: 'auto',
-    username: null,
-    password: null,
-    repository: null,
-    push: false,
-    pullImage: null,
-    caFile: null,
-    connectTo: [],
-    yes: false,
-    failFast: false,
-    skip: [],
-    timeoutSeconds: 5,
-    export: null,
-    json: false,
-    verbose: false,
-    lang: 'en',
-    color: false,
-    interactive: false,
-    ...over,
-  };
+  return makeOptions({ registry: 'myreg', timeoutSeconds: 5, ...over });
 }
 
 export function fakeProbes(env: Record<string, string | undefined> = {}): Probes {

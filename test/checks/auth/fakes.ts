@@ -1,3 +1,4 @@
+import { makeOptions } from '../../support/options.js';
 import type { CheckContext, CheckResult, ProcessResult, SessionOptions, Target } from '../../../src/engine/types.js';
 import type { HttpRequest, HttpResponse } from '../../../src/probes/http-types.js';
 
@@ -8,30 +9,7 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 export function options(over: Partial<SessionOptions> = {}): SessionOptions {
-  return {
-    registry: 'simreg',
-    cloud: 'AzureCloud',
-    cloudExplicit: false,
-    auth: 'auto',
-    username: null,
-    password: null,
-    repository: null,
-    push: false,
-    pullImage: null,
-    caFile: null,
-    connectTo: [],
-    yes: false,
-    failFast: false,
-    skip: [],
-    timeoutSeconds: 15,
-    export: null,
-    json: false,
-    verbose: false,
-    lang: 'en',
-    color: false,
-    interactive: false,
-    ...over,
-  };
+  return makeOptions({ registry: 'simreg', ...over });
 }
 
 export const TARGET: Target = { input: 'simreg', registryName: 'simreg', loginServer: 'simreg.azurecr.io', cloud: 'AzureCloud' };
