@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
 
 const argv = process.argv.slice(2);
 const clean = argv.includes('--clean');
@@ -38,7 +39,12 @@ const result = await build({
   banner: { js: BANNER },
   logLevel: 'warning',
 });
-if (result.metafile) await writeFile(join(outdir, '..', 'dist-meta.json'), JSON.stringify(result.metafile));
+// --meta: what went into which chunk, for working on startup (esbuild's analyser reads this file).
+if (result.metafile) {
+  const metaFile = join(tmpdir(), 'acr-doctor-build-meta.json');
+  await writeFile(metaFile, JSON.stringify(result.metafile));
+  process.stderr.write(`build: metafile written to ${metaFile}\n`);
+}
 
 /** The chunk's text without the require() banner when nothing in it uses require: one module less to set up at startup. */
 function withoutUnusedBanner(text) {
@@ -67,8 +73,9 @@ for (const name of await readdir(outdir)) {
   try {
     const info = await stat(path);
     if (!info.isFile()) continue;
-    // A *.tmp file younger than the limit belongs to a build running right now.
-    if (clean ? !name.endsWith('.tmp') || now - info.mtimeMs > STALE_AFTER_MS : now - info.mtimeMs > STALE_AFTER_MS) await unlink(path);
+    const old = now - info.mtimeMs > STALE_AFTER_MS;
+    // A young *.tmp file belongs to a build running right now, even under --clean.
+    if (old || (clean && !name.endsWith('.tmp'))) await unlink(path);
   } catch {
     // Another build removed it first.
   }

@@ -9,6 +9,8 @@ import { Secret } from '../probes/secret.js';
 import { runProcess } from '../probes/process.js';
 import { createHttpClient } from '../probes/http.js';
 import type { Cloud, Probes, SessionOptions, Target } from '../engine/types.js';
+import { redactText, secretValuesFromEnv } from '../transcript/redact.js';
+import { plainText } from '../transcript/control.js';
 
 export interface Session {
   options: SessionOptions;
@@ -51,9 +53,12 @@ export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boo
   }
 
   const options: SessionOptions = { ...args.options, cloud, registry, password, interactive };
+  // The HTTP log quotes server headers: scrubbed again here and stripped of terminal escapes.
+  const known = [...secretValuesFromEnv(io.env), ...(password ? [password.reveal()] : [])];
+  const verboseLine = (line: string): void => void io.stderr.write(`${redactText(plainText(line), known)}\n`);
   const probes: Probes = {
     runProcess,
-    http: createHttpClient(options, io.env, options.verbose ? (line) => void io.stderr.write(`${line}\n`) : undefined),
+    http: createHttpClient(options, io.env, options.verbose ? verboseLine : undefined),
     env: io.env,
     platform: io.platform,
   };

@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 import { topoOrder } from './graph.js';
 import { t } from '../knowledge/i18n.js';
+import { cleanDetails, cleanRemediation, oneLine } from './sanitize.js';
 
 export interface Finished {
   result: CheckResult;
@@ -55,11 +56,11 @@ function toResult(def: CheckDefinition, o: CheckOutcome, durationMs: number, blo
     title: def.title,
     status: o.status,
     code: o.status === 'pass' ? null : (o.code ?? null),
-    summary: o.summary,
+    summary: oneLine(String(o.summary ?? '')),
     blockedBy,
     durationMs: Math.round(durationMs),
-    details: o.details ?? {},
-    remediations: o.remediations ?? [],
+    details: cleanDetails(o.details ?? {}),
+    remediations: (o.remediations ?? []).map(cleanRemediation),
   };
 }
 
@@ -123,7 +124,7 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
       log: req.log ?? (() => {}),
       confirm: req.confirm ? (q: string) => req.confirm!(q, def.id) : async () => req.options.yes,
       progress: (message: string) => {
-        if (!controller.signal.aborted) req.emit({ type: 'check-progress', at: iso(), id: def.id, message });
+        if (!controller.signal.aborted) req.emit({ type: 'check-progress', at: iso(), id: def.id, message: oneLine(String(message)) });
       },
     };
     let outcome: CheckOutcome;

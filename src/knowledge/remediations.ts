@@ -3,16 +3,18 @@ import { t } from './i18n.js';
 import { entryFor, type RemediationTemplate } from './entries.js';
 import { normalizeEvidence, type Evidence, type EvidencePlaceholder } from './evidence.js';
 import { formatArgv } from '../report/style.js';
+import { safeHostName, safeIp } from '../probes/safe-values.js';
 
 // Values that go into argv must look like what they claim to be: a pasted text is untrusted input.
-const SAFE: Record<EvidencePlaceholder, RegExp> = {
+// (A value that starts with '-' would be read as an option: host names and addresses are checked strictly.)
+const SAFE: Record<EvidencePlaceholder, { test(v: string): boolean }> = {
   registry: /^[a-z0-9]{5,50}$/,
-  loginServer: /^[a-z0-9.-]{1,253}(:\d{1,5})?$/,
-  clientIp: /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{2,39})$/i,
-  host: /^[a-z0-9.-]{1,253}$/i,
+  loginServer: { test: (v) => /^[a-z0-9.:-]+$/.test(v) && safeHostName(v) !== null },
+  clientIp: { test: (v) => safeIp(v) !== null },
+  host: { test: (v) => !v.includes(':') && safeHostName(v) !== null },
   repository: /^[a-z0-9]+(?:[._\/-][a-z0-9]+)*$/,
   objectId: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  registryId: /^\/subscriptions\/[^\s/]+\/resourceGroups\/[^\s/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]+$/i,
+  registryId: /^\/subscriptions\/[A-Za-z0-9][A-Za-z0-9-]{0,63}\/resourceGroups\/[A-Za-z0-9._()-]{1,90}\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]{5,50}$/i,
 };
 
 function valueFor(name: string, ev: Evidence): string | undefined {

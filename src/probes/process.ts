@@ -2,6 +2,8 @@ import { execa } from 'execa';
 import type { ProcessResult, RunProcess, RunProcessOptions } from '../engine/types.js';
 
 const MAX_OUTPUT = 256 * 1024;
+/** A backstop for a caller that names no limit: no subprocess may run unbounded. */
+export const DEFAULT_PROCESS_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Runs argv without a shell. Never throws: a missing program, a timeout or an abort are fields of
@@ -16,7 +18,7 @@ export const runProcess: RunProcess = async (argv: string[], options: RunProcess
     const r = await execa(file, args, {
       reject: false,
       shell: false,
-      timeout: options.timeoutMs,
+      timeout: options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_PROCESS_TIMEOUT_MS,
       cancelSignal: options.signal,
       forceKillAfterDelay: 1000,
       env: options.env,

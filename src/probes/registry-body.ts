@@ -1,3 +1,5 @@
+import { safeIp } from './safe-values.js';
+
 /** Defensive readers for what a registry (or something pretending to be one) answers. */
 
 export interface RegistryErrorEntry {
@@ -20,11 +22,14 @@ export function parseRegistryErrors(body: string): RegistryErrorEntry[] {
     .map((e) => ({ code: typeof e.code === 'string' ? e.code : '', message: typeof e.message === 'string' ? e.message : '' }));
 }
 
-/** The client IP in ACR's firewall denial ("client with IP '203.0.113.7' is not allowed access"). */
+/**
+ * The client IP in ACR's firewall denial ("client with IP '203.0.113.7' is not allowed access").
+ * It goes into a command the person may run, so only a real address is taken.
+ */
 export function deniedClientIp(errors: RegistryErrorEntry[]): string | null {
   for (const e of errors) {
-    const m = /client with IP '([0-9A-Fa-f:.]+)'/i.exec(e.message);
-    if (m) return m[1]!;
+    const m = /client with IP '([^']{1,64})'/i.exec(e.message);
+    if (m) return safeIp(m[1]);
   }
   return null;
 }

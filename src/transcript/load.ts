@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { EngineEvent } from '../engine/types.js';
 import { t } from '../knowledge/i18n.js';
 import { plainText } from './control.js';
@@ -122,14 +122,39 @@ export function stripControls<T>(value: T): T {
   return walk(value) as T;
 }
 
+/**
+ * Reads at most `max` bytes through one handle: a file swapped or grown after the size check
+ * (or one whose size the file system does not report) cannot make the read unbounded.
+ */
+async function readCapped(path: string, max: number, file: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new TranscriptLoadError(t('transcript.load.notFile', { file }));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(1024 * 1024, max + 1 - total));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > max) throw new TranscriptLoadError(t('transcript.load.tooLarge', { file }));
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads and validates FILE.json for replay (`file` is the name as the person typed it, for messages). */
-export async function loadTranscript(path: string, file: string = path): Promise<TranscriptDocument> {
+export async function loadTranscript(path: string, file: string = path, maxBytes: number = MAX_TRANSCRIPT_BYTES): Promise<TranscriptDocument> {
   let text: string;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new TranscriptLoadError(t('transcript.load.notFile', { file }));
-    if (info.size > MAX_TRANSCRIPT_BYTES) throw new TranscriptLoadError(t('transcript.load.tooLarge', { file }));
-    text = await readFile(path, 'utf8');
+    if (info.size > maxBytes) throw new TranscriptLoadError(t('transcript.load.tooLarge', { file }));
+    text = await readCapped(path, maxBytes, file);
   } catch (err) {
     if (err instanceof TranscriptLoadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

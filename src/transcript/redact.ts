@@ -1,4 +1,4 @@
-import { REDACTED } from '../probes/secret.js';
+import { REDACTED, registeredSecrets } from '../probes/secret.js';
 
 /** Environment variables whose values are secrets wherever they show up. */
 export const SECRET_ENV_VARS = ['AZURE_CLIENT_SECRET', 'ACR_DOCTOR_PASSWORD'] as const;
@@ -47,9 +47,19 @@ function knownForms(known: string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
+let registeredForms: { version: number; forms: string[] } = { version: -1, forms: [] };
+
+/** The text forms of every Secret value the process holds (cached until a new Secret appears). */
+function registeredSecretForms(): string[] {
+  const now = registeredSecrets();
+  if (now.version !== registeredForms.version) registeredForms = { version: now.version, forms: knownForms([...now.values]) };
+  return registeredForms.forms;
+}
+
 function scrubKnown(text: string, known: string[]): string {
   let out = text;
-  for (const form of knownForms(known)) {
+  const forms = [...new Set([...knownForms(known), ...registeredSecretForms()])].sort((a, b) => b.length - a.length);
+  for (const form of forms) {
     if (form.length >= 3) out = out.split(form).join(REDACTED);
     // A one- or two-character "secret" would shred every word; remove it only where it stands alone.
     else out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, 'g'), REDACTED);

@@ -3,8 +3,8 @@ import { Box, useApp, useInput } from 'ink';
 import type { Cloud } from '../engine/types.js';
 import { t } from '../knowledge/i18n.js';
 import type { WizardController, Refusal } from './controller.js';
-import { route, type Command } from './keys.js';
-import { viewReducer, type ViewState } from './view-state.js';
+import { route, splitKeys, type Command } from './keys.js';
+import { viewReducer, type ViewAction, type ViewState } from './view-state.js';
 import { buildRoad, proxyLabel } from './road.js';
 import { CALM_AFTER_MS, CALM_FRAME_MS, FRAME_MS, useFrame } from './frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -67,8 +67,22 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     if (failed) dispatch({ type: 'select', id: failed.id });
   }, [snap.runSeq]);
 
+  const secrets = useMemo(() => controller.knownSecrets(), [controller]);
+
+  // "Stopping the command…" is true only until it has stopped.
+  useEffect(() => {
+    if (!activeRun && view.message === t('ui.message.stopping')) dispatch({ type: 'message', text: null });
+  }, [activeRun]);
+
   const latest = useRef({ snap, view, ids });
   latest.current = { snap, view, ids };
+
+  // Each key of a burst must see what the keys before it did (a pasted "myreg" then Enter),
+  // before React has drawn again: the view is folded here as well as in React.
+  const act = (a: ViewAction): void => {
+    latest.current = { ...latest.current, view: viewReducer(latest.current.view, a) };
+    dispatch(a);
+  };
 
   const quit = (interrupted: boolean): void => {
     controller.cancelRemediation();
@@ -90,16 +104,16 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     const v = latest.current.view;
     if (!v.selectedId) return;
     const refusal = controller.canRun(v.selectedId, index);
-    dispatch({ type: 'choose-remediation', index });
-    if (refusal) dispatch({ type: 'message', text: refusalText(refusal) });
-    else dispatch({ type: 'confirm', index });
+    act({ type: 'choose-remediation', index });
+    if (refusal) act({ type: 'message', text: refusalText(refusal) });
+    else act({ type: 'confirm', index });
   };
 
   const execute = (cmd: Command): void => {
     const { snap: s, view: v } = latest.current;
     switch (cmd.name) {
       case 'interrupt':
-        if (controller.cancelRemediation()) dispatch({ type: 'message', text: t('ui.message.stopping') });
+        if (controller.cancelRemediation()) act({ type: 'message', text: t('ui.message.stopping') });
         else quit(true);
         return;
       case 'quit':
@@ -113,71 +127,72 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
         }
         if (v.screen === 'confirm' && v.selectedId !== null && v.confirmIndex !== null) {
           if (cmd.name === 'no') {
-            dispatch({ type: 'close' });
+            act({ type: 'close' });
             return;
           }
           const started = controller.runRemediation(v.selectedId, v.confirmIndex);
-          if ('runId' in started) dispatch({ type: 'show-run', runId: started.runId });
+          if ('runId' in started) act({ type: 'show-run', runId: started.runId });
           else {
-            dispatch({ type: 'close' });
-            dispatch({ type: 'message', text: refusalText(started.refused) });
+            act({ type: 'close' });
+            act({ type: 'message', text: refusalText(started.refused) });
           }
         }
         return;
       case 'up':
       case 'down': {
         const delta = cmd.name === 'up' ? -1 : 1;
-        if (v.screen === 'chain') dispatch({ type: 'move', ids: latest.current.ids, delta });
-        else if (v.screen === 'detail') dispatch({ type: 'move-remediation', count: remediationCount(), delta });
+        if (v.screen === 'chain') act({ type: 'move', ids: latest.current.ids, delta });
+        else if (v.screen === 'detail') act({ type: 'move-remediation', count: remediationCount(), delta });
         return;
       }
       case 'open':
-        if (v.screen === 'chain') dispatch({ type: 'open-detail' });
+        if (v.screen === 'chain') act({ type: 'open-detail' });
         else if (v.screen === 'detail' && remediationCount() > 0) offer(v.remediation);
-        else if (v.screen === 'run' && !s.activeRunId) dispatch({ type: 'close' });
+        else if (v.screen === 'run' && !s.activeRunId) act({ type: 'close' });
         return;
       case 'back':
         if (v.screen === 'run' && s.activeRunId) return;
-        dispatch({ type: 'close' });
+        act({ type: 'close' });
         return;
       case 'pick':
         if (v.screen === 'detail') {
           if (cmd.n <= remediationCount()) offer(cmd.n - 1);
-          else dispatch({ type: 'message', text: t('ui.message.noSuchRemediation', { n: cmd.n }) });
+          else act({ type: 'message', text: t('ui.message.noSuchRemediation', { n: cmd.n }) });
         }
         return;
       case 'rerun':
       case 'rerun-all': {
         if (v.screen === 'run') return;
         const refusal = controller.rerun(cmd.name === 'rerun-all' ? null : v.selectedId ? [v.selectedId] : null);
-        dispatch({ type: 'message', text: refusal ? refusalText(refusal) : null });
+        act({ type: 'message', text: refusal ? refusalText(refusal) : null });
         return;
       }
       case 'export':
-        dispatch({ type: 'message', text: t('ui.export.writing') });
+        act({ type: 'message', text: t('ui.export.writing') });
         void controller.exportTranscript().then((r) => {
           const text =
             'paths' in r ? t('ui.export.written', { paths: r.paths.join(', ') })
             : r.error === 'unavailable' ? t('ui.export.unavailable')
             : r.error === 'exists' ? t('ui.export.exists', { path: r.detail })
+            : r.error === 'already-saved' ? t('ui.export.alreadySaved', { paths: r.detail })
             : t('ui.export.failed', { message: r.detail });
-          dispatch({ type: 'message', text });
+          act({ type: 'message', text });
         });
         return;
       case 'help':
-        dispatch({ type: 'help' });
+        act({ type: 'help' });
         return;
       case 'type':
-        dispatch({ type: 'type', text: cmd.text });
+        act({ type: 'type', text: cmd.text });
         return;
       case 'erase':
-        dispatch({ type: 'erase' });
+        act({ type: 'erase' });
         return;
       case 'submit': {
         const val = validateInput(v.input, cloud);
         if (val.kind === 'error') return;
         controller.start(val.kind === 'ok' ? val.target : null);
-        dispatch({ type: 'enter-chain' });
+        act({ type: 'enter-chain' });
         return;
       }
     }
@@ -185,8 +200,14 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
 
   // The one input handler: keys become named commands per screen (keys.ts), commands act here.
   useInput((input, key) => {
-    const cmd = route(input, key, { screen: latest.current.view.screen, prompting: latest.current.snap.prompt !== null });
-    if (cmd) execute(cmd);
+    for (const [one, k] of splitKeys(input, key)) {
+      const before = latest.current.view.screen;
+      const cmd = route(one, k, { screen: before, prompting: latest.current.snap.prompt !== null });
+      if (cmd) execute(cmd);
+      // A confirmation is a key of its own, pressed with the command on screen: nothing typed
+      // ahead in the same burst (or pasted) answers it.
+      if (latest.current.view.screen === 'confirm' && before !== 'confirm') break;
+    }
   });
 
   const selected = rows.find((r) => r.id === view.selectedId);
@@ -203,13 +224,13 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
       body = <StartScreen input={view.input} cloud={cloud} width={width} />;
       break;
     case 'detail':
-      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} lines={size.rows - chrome - 1} readOnly={snap.readOnly} /> : null;
+      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} lines={size.rows - chrome - 1} readOnly={snap.readOnly} secrets={secrets} runs={snap.state.remediationRuns.filter((x) => x.checkId === selected.id)} /> : null;
       break;
     case 'confirm':
       body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
       break;
     case 'run':
-      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} interactive={Boolean(snap.fixes[run.runId]?.interactive)} /> : null;
+      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} interactive={Boolean(snap.fixes[run.runId]?.interactive)} secrets={secrets} /> : null;
       break;
     case 'help':
       body = <HelpScreen width={width} readOnly={snap.readOnly} />;

@@ -21,6 +21,8 @@ export interface FixOutcome {
   error: string | null;
   /** The command had the terminal (its output is not recorded). */
   interactive?: boolean;
+  /** The command was meant to change something (false: it only shows information). */
+  changes?: boolean;
 }
 
 export interface PendingPrompt {
@@ -63,7 +65,11 @@ export interface ControllerOptions {
   terminal?: TerminalHandOver;
   remediationTimeoutMs?: number;
   interactiveTimeoutMs?: number;
+  /** The clock export file names are stamped with (tests). */
+  now?: () => Date;
 }
+
+export type ExportResult = { paths: string[] } | { error: 'unavailable' | 'exists' | 'already-saved' | 'failed'; detail: string };
 
 export type Refusal = 'read-only' | 'busy' | 'manual' | 'unknown';
 
@@ -80,6 +86,9 @@ export class WizardController {
   private childAbort: AbortController | null = null;
   private promptResolve: ((answer: boolean) => void) | null = null;
   private seq = 0;
+  private exporting: Promise<ExportResult> | null = null;
+  /** Every path this session has written, so a name taken by our own earlier export is told apart. */
+  private written = new Set<string>();
   private readonly session: Session | null;
   private readonly opts: ControllerOptions;
 
@@ -250,7 +259,7 @@ export class WizardController {
     this.childAbort = abort;
     const t0 = performance.now();
     this.emit({ type: 'remediation-started', at: iso(), runId, checkId, remediationId: rem.id, title: rem.title, argv });
-    this.update({ activeRunId: runId, fixes: { ...this.snap.fixes, [runId]: { phase: 'running', status: null, error: null, interactive: Boolean(rem.interactive) } } });
+    this.update({ activeRunId: runId, fixes: { ...this.snap.fixes, [runId]: { phase: 'running', status: null, error: null, interactive: Boolean(rem.interactive), changes: rem.changes } } });
     void this.execute(runId, checkId, rem, abort, t0);
     return { runId };
   }
@@ -305,8 +314,9 @@ export class WizardController {
   }
 
   private setFix(runId: string, fix: FixOutcome): void {
-    const interactive = this.snap.fixes[runId]?.interactive;
-    this.update({ fixes: { ...this.snap.fixes, [runId]: { ...fix, ...(interactive ? { interactive } : {}) } } });
+    const was = this.snap.fixes[runId];
+    const keep = { ...(was?.interactive ? { interactive: true } : {}), ...(was?.changes !== undefined ? { changes: was.changes } : {}) };
+    this.update({ fixes: { ...this.snap.fixes, [runId]: { ...fix, ...keep } } });
   }
 
   /** Stops a running remediation; false when none runs. */
@@ -316,22 +326,48 @@ export class WizardController {
     return true;
   }
 
-  /** Writes the transcript pair into the working directory. */
-  async exportTranscript(): Promise<{ paths: string[] } | { error: 'unavailable' | 'exists' | 'failed'; detail: string }> {
-    if (!transcript.transcriptAvailable) return { error: 'unavailable', detail: '' };
-    const env = this.session?.probes.env ?? {};
-    const secrets = secretValuesFromEnv(env);
+  /** Secret values known to this session (password, client secret): scrubbed on screen and in exports. */
+  knownSecrets(): string[] {
+    const secrets = secretValuesFromEnv(this.session?.probes.env ?? {});
     const pw = this.session?.options.password;
     if (pw) secrets.push(pw.reveal());
+    return secrets;
+  }
+
+  /**
+   * Writes the transcript pair into the working directory. A second press while the first still
+   * writes gets the first one's answer; a name this session already wrote (same second) is
+   * 'already-saved' with those paths, never overwritten.
+   */
+  exportTranscript(): Promise<ExportResult> {
+    if (this.exporting) return this.exporting;
+    const job = this.writeExport().finally(() => {
+      this.exporting = null;
+    });
+    this.exporting = job;
+    return job;
+  }
+
+  private async writeExport(): Promise<ExportResult> {
+    if (!transcript.transcriptAvailable) return { error: 'unavailable', detail: '' };
+    const secrets = this.knownSecrets();
     try {
       const paths = await transcript.exportPair(
         this.opts.cwd ?? process.cwd(),
         { events: this.events, state: this.snap.state, target: this.snap.target, secrets },
+        this.opts.now ? { now: this.opts.now() } : {},
       );
+      for (const p of paths) this.written.add(p);
       this.emit({ type: 'export-written', at: iso(), paths });
       return { paths };
     } catch (err) {
-      if (err instanceof transcript.ExportExistsError) return { error: 'exists', detail: err.path };
+      if (err instanceof transcript.ExportExistsError) {
+        if (this.written.has(err.path)) {
+          const base = err.path.replace(/\.(md|json)$/i, '');
+          return { error: 'already-saved', detail: [`${base}.md`, `${base}.json`].filter((p) => this.written.has(p)).join(', ') };
+        }
+        return { error: 'exists', detail: err.path };
+      }
       return { error: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
   }

@@ -84,3 +84,21 @@ export function route(input: string, key: KeyInfo, ctx: RouteContext): Command |
   if (ctx.screen === 'detail' && /^[1-9]$/.test(input)) return { name: 'pick', n: Number(input) };
   return null;
 }
+
+/**
+ * Ink hands a burst of plain keys read in one chunk (a held `j`, a held Backspace, fast typing,
+ * a paste) to the handler as one string. Split it into single key presses, so each one counts.
+ * Escape sequences (arrows) already arrive one by one.
+ */
+export function splitKeys(input: string, key: KeyInfo): [string, KeyInfo][] {
+  const chars = Array.from(input);
+  const flagged = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.escape || key.meta || key.ctrl;
+  if (chars.length <= 1 || flagged) return [[input, key]];
+  return chars.map((c): [string, KeyInfo] => {
+    if (c === '\r' || c === '\n') return ['', { return: true }];
+    if (c === '\x7f' || c === '\b') return ['', { backspace: true }];
+    if (c === '\t') return ['', { tab: true }];
+    if (c === '\x03') return ['c', { ctrl: true }];
+    return [c, {}];
+  });
+}

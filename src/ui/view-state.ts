@@ -81,7 +81,7 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
     case 'show-run':
       return { ...v, screen: 'run', runId: a.runId, confirmIndex: null };
     case 'help':
-      return v.screen === 'help' ? v : { ...v, screen: 'help', helpFrom: v.screen };
+      return v.screen === 'help' ? v : { ...v, screen: 'help', helpFrom: v.screen, message: null };
     case 'type':
       return { ...v, input: (v.input + a.text).slice(0, 253) };
     case 'erase':

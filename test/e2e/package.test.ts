@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +21,44 @@ function run(cmd: string, args: string[], cwd: string, timeout = 60_000) {
   return r;
 }
 
-function runInstalled(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+function runInstalled(args: string[], nodeArgs: string[] = [], extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extraEnv };
   // No node_modules anywhere above the extracted copy may help it: NODE_PATH would.
   delete env.NODE_PATH;
-  return spawnSync(process.execPath, [join(installed, 'bin', 'acr-doctor.js'), ...args], { cwd: installed, encoding: 'utf8', timeout: 60_000, env });
+  return spawnSync(process.execPath, [...nodeArgs, join(installed, 'bin', 'acr-doctor.js'), ...args], { cwd: installed, encoding: 'utf8', timeout: 60_000, env });
+}
+
+/** The bundle files a command really loads, recorded by a module resolution hook. */
+function loadedChunks(args: string[]): string[] {
+  const log = join(work, `loaded-${args.join('-').replace(/[^\w-]/g, '')}.txt`);
+  const hooks = join(work, 'hooks.mjs');
+  const register = join(work, 'register.mjs');
+  writeFileSync(
+    hooks,
+    "import { appendFileSync } from 'node:fs';\n" +
+      'export async function resolve(specifier, context, next) {\n' +
+      '  const r = await next(specifier, context);\n' +
+      "  if (process.env.LOADED_LOG && r.url.startsWith('file:')) appendFileSync(process.env.LOADED_LOG, r.url + '\\n');\n" +
+      '  return r;\n}\n',
+  );
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
+  rmSync(log, { force: true });
+  const r = runInstalled(args, ['--import', register], { LOADED_LOG: log });
+  expect(r.error).toBeUndefined();
+  const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+  return [...new Set(urls.filter((u) => u.includes('/dist/')).map((u) => u.slice(u.lastIndexOf('/') + 1)))];
+}
+
+/** Which heavy libraries the given dist files carry, by strings each library's code contains. */
+function heavyIn(files: string[]): string[] {
+  const markers: [string, RegExp][] = [
+    ['undici', /llhttp/],
+    ['execa', /execa/],
+    ['ink', /["']ink-(box|text)["']/],
+    ['simulator', /simreg/],
+  ];
+  const texts = files.map((f) => readFileSync(join(installed, 'dist', f), 'utf8'));
+  return markers.filter(([, re]) => texts.some((t) => re.test(t))).map(([name]) => name);
 }
 
 /** Chunks cli.js loads before main() runs: its static imports, followed transitively (dynamic import() excluded). */
@@ -97,6 +130,16 @@ describe('the npm package', () => {
     const report = JSON.parse(check.stdout) as { tool: { name: string; version: string }; checks: { id: string; status: string }[] };
     expect(report.tool).toEqual({ name: 'acr-doctor', version: manifest.version });
     expect(report.checks.filter((c) => c.id.startsWith('docker.')).every((c) => c.status === 'skip')).toBe(true);
+  });
+
+  it('--version and --help load none of undici, execa, Ink or the simulator; check loads undici but not Ink', () => {
+    const check = loadedChunks(['check', '--json', '--skip', 'environment']);
+    // The hook sees the bundle at all (else the assertions below would prove nothing).
+    expect(check).toContain('cli.js');
+    expect(heavyIn(check)).toContain('undici');
+    expect(heavyIn(check)).not.toContain('ink');
+    expect(heavyIn(loadedChunks(['--help']))).toEqual([]);
+    expect(heavyIn(loadedChunks(['--version', '--lang', 'sv']))).toEqual([]);
   });
 
   it('keeps Ink and React out of what the entry chunk loads', () => {

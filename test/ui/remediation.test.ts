@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckDefinition } from '../../src/engine/types.js';
-import { fakeCheck, KEY, renderWizard, type Rendered } from './helpers.js';
+import { fakeCheck, KEY, renderWizard, TARGET, testSession, type Rendered } from './helpers.js';
 
 let r: Rendered | null = null;
 let dir: string | null = null;
@@ -58,6 +58,7 @@ describe('detail, confirm and run', () => {
     expect(detail).toMatch(/1\. Ask the registry owner[\s\S]*a step for you to take by hand/);
     expect(detail).toMatch(/2\. Allow this client IP[\s\S]*\$ .*-e/);
     expect(detail).toContain('changes something');
+    expect(detail).toContain('1–9 choose · Enter run');
 
     // A manual step cannot run.
     await r.press('1');
@@ -110,6 +111,24 @@ describe('detail, confirm and run', () => {
     expect(f).toContain('is still failed');
   });
 
+  it('a command that only shows information does not claim to be a fix that failed', async () => {
+    const checks = [
+      fakeCheck('registry.challenge', 'registry', {
+        status: 'fail',
+        code: 'CONNECTIVITY_FORBIDDEN_ERROR',
+        summary: 'client IP not allowed',
+        remediations: [{ id: 'show-rules', title: 'Show the network rules', command: [node, '-e', 'console.log("defaultAction: Deny")'], changes: false }],
+      }, [], 'Registry challenge'),
+    ];
+    r = await renderWizard({ checks });
+    await r.waitFor((f) => /› ✗ Registry challenge/.test(f), 'failure selected');
+    await r.press(KEY.enter, '1', 'y');
+    const f = await r.waitFor((x) => x.includes('Exit code 0') && /still failed/.test(x.replace(/\s+/g, ' ')), 'outcome');
+    expect(f).toContain('defaultAction: Deny');
+    expect(f).not.toContain('Not fixed yet');
+    expect(f.replace(/\s+/g, ' ')).toContain('It only showed information and changed nothing');
+  });
+
   it('Ctrl-C stops a running command first and does not quit', async () => {
     dir = mkdtempSync(join(tmpdir(), 'acr-ui-'));
     const { checks, runs } = firewallChecks(join(dir, 'never'), [node, '-e', 'console.log("working"); setTimeout(() => {}, 60000)']);
@@ -123,6 +142,8 @@ describe('detail, confirm and run', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(r.quit).toBeNull();
     expect(runs.challenge).toBe(1);
+    // "Stopping…" was true while it stopped; once stopped it must not linger.
+    await r.waitFor((f) => !f.includes('Stopping the command'), 'stale "stopping" message gone');
     // Now Ctrl-C quits, as interrupted.
     await r.press(KEY.ctrlC);
     expect(r.quit).toEqual({ interrupted: true });
@@ -136,5 +157,29 @@ describe('detail, confirm and run', () => {
     await r.press(KEY.enter, '2', 'y');
     const f = await r.waitFor((x) => x.includes('Not fixed yet'), 'outcome');
     expect(f).toContain('command not found');
+  });
+
+  it('scrubs tokens and known secrets from the command output on screen, as the export does', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'acr-ui-'));
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkYW5hIn0.c2lnbmF0dXJlc2ln';
+    // Built from pieces, so the secrets are only in the output, not in the argv shown above it.
+    const script = [
+      `console.log("> Authorization: Bearer " + ${JSON.stringify(jwt.split('.'))}.join("."))`,
+      `console.log(JSON.stringify({ access_token: "opaque-" + "access-value-1" }))`,
+      `console.log("admin pass is " + process.env.ACR_DOCTOR_PASSWORD)`,
+      `console.log("visible-line")`,
+    ].join(';');
+    const { checks } = firewallChecks(join(dir, 'never'), [node, '-e', script]);
+    const session = testSession({}, TARGET);
+    session.probes.env = { ...session.probes.env, ACR_DOCTOR_PASSWORD: 'Tr0ub4dor-pw-xyz' };
+    r = await renderWizard({ checks, session });
+    await r.waitFor((f) => /› ✗ Registry challenge/.test(f), 'failure selected');
+    await r.press(KEY.enter, '2', 'y');
+    const f = await r.waitFor((x) => x.includes('visible-line') && x.includes('Exit code 0'), 'output shown');
+    expect(f).not.toContain(jwt);
+    expect(f).not.toContain('opaque-access-value-1');
+    expect(f).not.toContain('Tr0ub4dor-pw-xyz');
+    expect(f).toContain('Authorization: Bearer [REDACTED]');
+    expect(f).toContain('admin pass is [REDACTED]');
   });
 });

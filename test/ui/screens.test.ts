@@ -97,12 +97,15 @@ describe('help, quit and keys', () => {
   it('footer shows counts and only the keys that apply', async () => {
     r = await renderWizard({ checks: [env('docker.command'), env('helm.command', 'warn'), env('notary.command', 'fail')] });
     const f = await r.waitFor((x) => x.includes('1 failed'), 'done');
-    expect(f).toContain('1 passed  1 warnings  1 failed  0 not run');
+    expect(f).toContain('1 passed  1 warning  1 failed  0 not run');
     expect(f).toContain('↑↓ move · Enter details · r/R re-run · e export · ? help · q quit');
     await r.press(KEY.enter);
     const d = await r.waitFor((x) => x.includes('What it means'), 'detail');
     expect(d).toContain('Esc back');
     expect(d).not.toContain('e export');
+    // Nothing to pick or run on a check without fixes: the footer does not offer it.
+    expect(d).not.toContain('Enter run');
+    expect(d).not.toContain('1–9 choose');
   });
 
   it('e writes the transcript pair into the working directory and shows the paths (or says it is not available)', async () => {
@@ -300,7 +303,9 @@ describe('layout, colour and idle', () => {
   it('speaks Swedish with --lang sv', async () => {
     setLang('sv');
     r = await renderWizard({ checks: [env('docker.command', 'fail')] });
-    const f = await r.waitFor((x) => x.includes('1 misslyckade'), 'swedish footer');
+    // Counts agree with their number: "1 misslyckad", never "1 misslyckade".
+    const f = await r.waitFor((x) => /\b1 misslyckad\b/.test(x), 'swedish footer');
+    expect(f).toContain('0 varningar');
     expect(f).toContain('Miljö');
     expect(f).toContain('q avsluta');
   });
@@ -324,6 +329,8 @@ describe('replay', () => {
         },
       },
       { type: 'run-finished', at, durationMs: 20, interrupted: false },
+      { type: 'remediation-started', at, runId: 'r1', checkId: 'registry.challenge', remediationId: 'fix', title: 'Allow IP', argv: ['az', 'acr', 'network-rule', 'add'] },
+      { type: 'remediation-finished', at, runId: 'r1', exitCode: 2, durationMs: 40, cancelled: false },
     ];
     const controller = new WizardController({ events, mode: 'replay' });
     r = await renderWithController(controller, { screen: 'chain', start: false });
@@ -335,7 +342,10 @@ describe('replay', () => {
     await r.press('R');
     await r.waitFor((x) => x.includes('nothing can be run or re-run'), 'read-only');
     await r.press(KEY.enter);
-    await r.waitFor((x) => x.includes('clientIp: 203.0.113.7'), 'detail');
+    const d = await r.waitFor((x) => x.includes('clientIp: 203.0.113.7'), 'detail');
+    // What was already tried is part of the story a replay tells.
+    expect(d).toContain('Fixes run for this check');
+    expect(d).toMatch(/exit 2, 40 ms\s+\$ az acr network-rule add/);
     await r.press('1');
     await r.waitFor((x) => x.includes('nothing can be run or re-run'), 'no run');
     expect(r.frame()).not.toContain('Run it?');

@@ -29,7 +29,7 @@ describe('finished rows', () => {
         hangingCheck('notary.command', 'environment'),
       ],
     });
-    await r.waitFor((f) => f.includes('1 passed  1 warnings') && f.includes('1 running'), 'two finished, one running');
+    await r.waitFor((f) => f.includes('1 passed  1 warning ') && f.includes('1 running'), 'two finished, one running');
     await new Promise((res) => setTimeout(res, 150));
     const rendersBefore = calls.n;
     const framesBefore = r.stdout.frames.length;

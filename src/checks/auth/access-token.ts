@@ -14,6 +14,7 @@ import {
   tokenShow,
 } from './remediations.js';
 import { grantedAccess, missingActions, parseScope, scopeFor } from './scope.js';
+import { splitLoginServer } from '../registry/login-server.js';
 
 const AUTH_DOCS = 'https://aka.ms/acr/authorization';
 
@@ -42,6 +43,25 @@ export function tokenUrl(realm: string, service: string, scope: string): string 
   } catch {
     return null;
   }
+}
+
+/**
+ * Why credentials must not go to the challenge's realm: it is not https, or it is on another host
+ * than the login server (a hostile or impostor registry could otherwise collect a refresh token or
+ * a password by naming its own token endpoint). Null when the realm is the login server over https.
+ */
+export function realmProblem(realm: string, loginServer: string): { key: string; params: Record<string, string> } | null {
+  let u: URL;
+  try {
+    u = new URL(realm);
+  } catch {
+    return { key: 'auth.access.badRealm', params: {} };
+  }
+  const host = splitLoginServer(loginServer)?.host.toLowerCase() ?? loginServer.toLowerCase();
+  if (u.protocol !== 'https:') return { key: 'auth.access.insecureRealm', params: { realm: `${u.protocol}//${u.host}${u.pathname}` } };
+  const realmHost = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (realmHost !== host) return { key: 'auth.access.foreignRealm', params: { host, realmHost } };
+  return null;
 }
 
 function signInFixes(registry: string | null): Remediation[] {
@@ -227,6 +247,18 @@ export const accessTokenCheck: CheckDefinition = {
       return { status: 'fail', code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR', summary: t('auth.access.badRealm'), details: { ...base, realm: challenge.realm } };
     }
     base.realm = challenge.realm;
+    if (cred.kind !== 'anonymous') {
+      const problem = realmProblem(challenge.realm, loginServer);
+      if (problem) {
+        return {
+          status: 'fail',
+          code: 'CONNECTIVITY_ACCESS_TOKEN_ERROR',
+          summary: t(problem.key, problem.params),
+          details: { ...base, credentialsSent: false },
+          remediations: [manual('check-realm', 'auth.fix.checkRealm', { host: loginServer })],
+        };
+      }
+    }
     let answer: Answer;
     if (cred.kind === 'aad') {
       const refresh = ctx.dep<RefreshTokenData>('auth.refresh-token');

@@ -8,6 +8,7 @@ import { clip, describeHttpError, formBody, jsonObject, send } from './http-util
 import { identityFromAadToken } from './identity.js';
 import { manual } from './remediations.js';
 import { SourceError, type SourceResult } from './source-result.js';
+import { safeGuid } from '../../probes/safe-values.js';
 
 export const ENV_NAMES = ['AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_TENANT_ID'] as const;
 
@@ -34,16 +35,22 @@ export function aadError(body: string): { error: string | null; aadsts: string |
 }
 
 /** What to do about each client-credential failure. */
-function envRemediations(aadsts: string | null, clientId: string, tenant: string): Remediation[] {
+function envRemediations(aadsts: string | null, rawClientId: string, tenant: string): Remediation[] {
+  // AZURE_CLIENT_ID goes into az commands only when it is an application id (a GUID).
+  const clientId = safeGuid(rawClientId);
+  if (!clientId && (aadsts === '7000215' || aadsts === '7000222')) {
+    return [manual('new-client-secret', 'auth.fix.newClientSecret', { clientId: rawClientId.slice(0, 80) }, undefined, true)];
+  }
+  if (!clientId && aadsts === '700016') return [manual('check-tenant', 'auth.fix.checkTenant', { tenant })];
   switch (aadsts) {
     case '7000215':
     case '7000222':
       return [
-        manual('new-client-secret', 'auth.fix.newClientSecret', { clientId }, undefined, true),
+        manual('new-client-secret', 'auth.fix.newClientSecret', { clientId: clientId! }, undefined, true),
         {
           id: 'list-client-secrets',
           title: t('auth.fix.listClientSecrets'),
-          command: ['az', 'ad', 'app', 'credential', 'list', '--id', clientId],
+          command: ['az', 'ad', 'app', 'credential', 'list', '--id', clientId!],
           changes: false,
         },
       ];
@@ -54,7 +61,7 @@ function envRemediations(aadsts: string | null, clientId: string, tenant: string
         {
           id: 'show-service-principal',
           title: t('auth.fix.showServicePrincipal'),
-          command: ['az', 'ad', 'sp', 'show', '--id', clientId],
+          command: ['az', 'ad', 'sp', 'show', '--id', clientId!],
           changes: false,
         },
         manual('check-tenant', 'auth.fix.checkTenant', { tenant }),

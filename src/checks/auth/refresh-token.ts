@@ -115,6 +115,18 @@ export const refreshTokenCheck: CheckDefinition = {
     if (!loginServer) return { status: 'skip', summary: t('auth.missingPrerequisite'), satisfiesDependents: false };
 
     const registry = ctx.target?.registryName ?? null;
+    // An AAD token (ARM audience by default) is a key to the person's Azure account: it only goes
+    // to an Azure registry's login server, never to whatever host:port was named.
+    if (!registry) {
+      return {
+        status: 'fail',
+        code: 'CONNECTIVITY_REFRESH_TOKEN_ERROR',
+        summary: t('auth.refresh.notAzure', { host: loginServer }),
+        details: { loginServer, aadTokenSent: false },
+        remediations: [manual('other-auth', 'auth.fix.nonAzureAuth')],
+        satisfiesDependents: false,
+      };
+    }
     const tenant = cred.tenantId ?? cred.identity.tenantId ?? null;
     const skew = clockSkewSeconds(challenge.serverDate);
     const base: Record<string, unknown> = { service: challenge.service, tenantId: tenant, audience: cred.identity.audience };

@@ -3,6 +3,7 @@ import { t } from '../../knowledge/i18n.js';
 import { ACR_SCOPE } from './authority.js';
 import { installRemediations } from '../environment/install.js';
 import { hostKind } from '../environment/host.js';
+import { safeAcrTokenName, safeTenant } from '../../probes/safe-values.js';
 
 const AUTH_DOCS = 'https://aka.ms/acr/authorization';
 
@@ -11,7 +12,9 @@ const AUTH_DOCS = 'https://aka.ms/acr/authorization';
  * terminal. It only refreshes this machine's sign-in cache, so it counts as not changing anything
  * (the same value everywhere acr-doctor offers it).
  */
-export function azLogin(tenant?: string | null): Remediation {
+export function azLogin(rawTenant?: string | null): Remediation {
+  // The tenant comes from token claims, az output or AZURE_TENANT_ID: only a GUID or domain goes on the command line.
+  const tenant = safeTenant(rawTenant);
   return {
     id: 'az-login',
     title: tenant ? t('auth.fix.azLoginTenant', { tenant }) : t('auth.fix.azLogin'),
@@ -95,6 +98,7 @@ export function adminUserEnable(registry: string): Remediation {
 }
 
 export function tokenShow(registry: string, username: string): Remediation {
+  if (!safeAcrTokenName(username)) return manual('show-scoped-token', 'auth.fix.tokenShow', { name: username }, AUTH_DOCS);
   return {
     id: 'show-scoped-token',
     title: t('auth.fix.tokenShow', { name: username }),

@@ -3,6 +3,7 @@ import { acrShow, runAz, type AcrShow, type AzResult } from '../../probes/az.js'
 import { t } from '../../knowledge/i18n.js';
 import { azLogin } from '../auth/remediations.js';
 import { installRemediations } from '../environment/install.js';
+import { safeGuid, safeKeyVaultKeyId, safeResourceId } from '../../probes/safe-values.js';
 
 export interface CmkVerdict {
   /** Customer-managed key encryption is on. */
@@ -74,9 +75,13 @@ async function findIdentityResourceId(ctx: CheckContext, clientId: string): Prom
   return r.value.find((i) => i.clientId?.toLowerCase() === clientId.toLowerCase())?.id ?? null;
 }
 
-export function cmkRemediations(name: string, v: CmkVerdict, identityResourceId: string | null): Remediation[] {
+export function cmkRemediations(name: string, v: CmkVerdict, rawIdentityResourceId: string | null): Remediation[] {
   const docs = 'https://aka.ms/acr/errors#cmk_error';
   const identity = v.identity ?? '';
+  // These values come from az's JSON and go into commands: only well-formed ids are used.
+  const identityResourceId = safeResourceId(rawIdentityResourceId, 'Microsoft.ManagedIdentity/userAssignedIdentities');
+  const keyId = safeKeyVaultKeyId(v.keyId);
+  const identityArg = identityResourceId ?? (SYSTEM.test(identity) ? '[system]' : safeGuid(identity));
   const out: Remediation[] = [];
   if (SYSTEM.test(identity)) {
     out.push({ id: 'assign-identity', title: t('azure.cmk.fix.assignSystem'), command: ['az', 'acr', 'identity', 'assign', '--name', name, '--identities', '[system]'], changes: true, docs });
@@ -91,11 +96,11 @@ export function cmkRemediations(name: string, v: CmkVerdict, identityResourceId:
   } else {
     out.push({ id: 'assign-identity', title: t('azure.cmk.fix.assignManual', { clientId: identity, name }), command: null, changes: true, docs });
   }
-  if (v.keyId) {
+  if (keyId && identityArg) {
     out.push({
       id: 'rotate-key',
       title: t('azure.cmk.fix.rotate'),
-      command: ['az', 'acr', 'encryption', 'rotate-key', '--name', name, '--key-encryption-key', v.keyId, '--identity', identityResourceId ?? identity],
+      command: ['az', 'acr', 'encryption', 'rotate-key', '--name', name, '--key-encryption-key', keyId, '--identity', identityArg],
       changes: true,
       docs,
     });

@@ -2,6 +2,7 @@ import type { CheckContext, Remediation } from '../../engine/types.js';
 import type { CredentialData } from '../data.js';
 import { acrShow } from '../../probes/az.js';
 import { t } from '../../knowledge/i18n.js';
+import { safeObjectId, safeResourceId } from '../../probes/safe-values.js';
 
 export type Access = 'pull' | 'push';
 
@@ -33,13 +34,14 @@ export async function permissionAdvice(ctx: CheckContext, access: Access, reposi
   if (name && cred?.kind === 'aad') {
     const shown = await acrShow({ ...ctx, timeoutMs: Math.min(ctx.timeoutMs, 10_000) }, name);
     if (shown.ok) {
-      registryId = typeof shown.value.id === 'string' && shown.value.id.startsWith('/subscriptions/') ? shown.value.id : null;
+      registryId = safeResourceId(shown.value.id, 'Microsoft.ContainerRegistry/registries');
       const mode = shown.value.roleAssignmentMode;
       abac = typeof mode === 'string' ? /abac/i.test(mode) : null;
     }
   }
   const role = abac ? ROLES[access].abac : ROLES[access].rbac;
-  const objectId = cred?.identity.objectId ?? null;
+  // From token claims: only an id-shaped value goes on the command line.
+  const objectId = safeObjectId(cred?.identity.objectId);
   const docs = 'https://aka.ms/acr/authorization';
   const remediations: Remediation[] = [];
 

@@ -1,3 +1,5 @@
+import { safeIp } from '../../probes/safe-values.js';
+
 /** One entry of the distribution API's `{"errors":[{"code","message"}]}` body. */
 export interface RegistryError {
   code: string;
@@ -30,7 +32,7 @@ export function classifyRegistryAnswer(status: number, body: string): Failure {
   const errors = parseRegistryErrors(body);
   const first = errors[0] ?? null;
   const firewall = errors.find((e) => FIREWALL.test(e.message));
-  if (status === 403 && firewall) return { kind: 'firewall', clientIp: FIREWALL.exec(firewall.message)?.[1] || null, error: firewall };
+  if (status === 403 && firewall) return { kind: 'firewall', clientIp: safeIp(FIREWALL.exec(firewall.message)?.[1]), error: firewall };
   const upload = errors.find((e) => e.code === 'BLOB_UPLOAD_INVALID' || e.code === 'BLOB_UPLOAD_UNKNOWN');
   if (upload) return { kind: 'upload-invalid', error: upload };
   if (status === 401 || status === 403) return { kind: 'permission', error: first };

@@ -8,6 +8,7 @@ import { buildJsonReport } from '../../report/json.js';
 import { redactText, secretValuesFromEnv } from '../../transcript/redact.js';
 import type { CheckDefinition, EngineEvent, SessionInfo } from '../../engine/types.js';
 import { UsageError } from '../usage-error.js';
+import { plainText } from '../../transcript/control.js';
 import { buildSessionInfo } from '../../transcript/session-info.js';
 import { exportAtEnd, exportPathProblem } from '../../transcript/session-export.js';
 
@@ -40,7 +41,7 @@ export async function runCheckCommand(session: Session, io: CliIO, extra: CheckC
     }
   }
   const log = (m: string): void => {
-    if (options.verbose) io.stderr.write(`${redactText(m, known)}\n`);
+    if (options.verbose) io.stderr.write(`${redactText(plainText(m), known)}\n`);
   };
   if (!options.json) for (const n of session.notices) io.stderr.write(`${n}\n`);
 

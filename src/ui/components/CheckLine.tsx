@@ -63,6 +63,25 @@ function CheckLineView({ row, selected, frame, blockerTitle, width }: Props): Re
       </Box>
     );
   }
+  // A passed check's duration is short and worth keeping whole; the title gives way instead.
+  if (s.phase === 'done' && s.result.status === 'pass' && extra.text) {
+    return (
+      <Box width={width}>
+        <Box flexShrink={1}>
+          <Text bold={selected} wrap="truncate-end">
+            {selected ? '› ' : '  '}
+            {mark} {row.title}
+          </Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text>
+            {'  '}
+            <Tone tone={extra.tone}>{extra.text}</Tone>
+          </Text>
+        </Box>
+      </Box>
+    );
+  }
   return (
     <Box width={width}>
       <Text bold={selected} wrap="truncate-end">

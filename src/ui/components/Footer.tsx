@@ -4,6 +4,7 @@ import type { Snapshot } from '../controller.js';
 import type { ViewState } from '../view-state.js';
 import { countStatuses, results } from '../../engine/store.js';
 import { t } from '../../knowledge/i18n.js';
+import { tn } from '../plural.js';
 import { Tone } from '../theme.js';
 
 /** The keys that do something on the current screen, in the order people need them. */
@@ -15,8 +16,19 @@ export function keysFor(view: ViewState, snap: Snapshot): string[] {
       return [t('ui.key.submit'), t('ui.key.quitStart')];
     case 'chain':
       return [t('ui.key.move'), t('ui.key.open'), ...(ro ? [] : [t('ui.key.rerun')]), t('ui.key.export'), t('ui.key.help'), t('ui.key.quit')];
-    case 'detail':
-      return [t('ui.key.choose'), ...(ro ? [] : [t('ui.key.run')]), t('ui.key.back'), ...(ro ? [] : [t('ui.key.rerunOne')]), t('ui.key.help')];
+    case 'detail': {
+      // Offer choosing and running only when there is something to choose or run.
+      const row = snap.state.rows.find((r) => r.id === view.selectedId);
+      const rems = row?.state.phase === 'done' ? row.state.result.remediations : [];
+      const runnable = !ro && rems.some((r) => r.command && r.command.length > 0);
+      return [
+        ...(rems.length > 0 ? [t('ui.key.choose')] : []),
+        ...(runnable ? [t('ui.key.run')] : []),
+        t('ui.key.back'),
+        ...(ro ? [] : [t('ui.key.rerunOne')]),
+        t('ui.key.help'),
+      ];
+    }
     case 'confirm':
       return [t('ui.key.confirm')];
     case 'run':
@@ -41,14 +53,14 @@ function FooterView({ view, snap, width }: { view: ViewState; snap: Snapshot; wi
       {view.message ? <Text wrap="wrap">{view.message}</Text> : null}
       {view.screen !== 'start' ? (
         <Text wrap="truncate-end">
-          <Tone tone="pass">{t('ui.counts.passed', { n: n.passed })}</Tone>
+          <Tone tone="pass">{tn('ui.counts.passed', n.passed)}</Tone>
           {'  '}
-          <Tone tone="warn">{t('ui.counts.warnings', { n: n.warnings })}</Tone>
+          <Tone tone="warn">{tn('ui.counts.warnings', n.warnings)}</Tone>
           {'  '}
-          <Tone tone="fail">{t('ui.counts.failed', { n: n.failed })}</Tone>
+          <Tone tone="fail">{tn('ui.counts.failed', n.failed)}</Tone>
           {'  '}
-          <Tone tone="skip">{t('ui.counts.skipped', { n: n.skipped })}</Tone>
-          {running > 0 ? <Tone tone="running">{'  '}{t('ui.counts.running', { n: running })}</Tone> : null}
+          <Tone tone="skip">{tn('ui.counts.skipped', n.skipped)}</Tone>
+          {running > 0 ? <Tone tone="running">{'  '}{tn('ui.counts.running', running)}</Tone> : null}
         </Text>
       ) : null}
       <Tone tone="dim" wrap="wrap">{keysFor(view, snap).join(' · ')}</Tone>

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { GROUPS } from '../../engine/types.js';
 import type { CheckRow } from '../../engine/store.js';
 import { t } from '../../knowledge/i18n.js';
+import { tn } from '../plural.js';
 import { CheckLine } from '../components/CheckLine.js';
 import { Tone } from '../theme.js';
 
@@ -62,7 +63,7 @@ export function ChainScreen({ rows, selectedId, frame, width, height }: Props): 
   const shown = lines.slice(start, end);
   return (
     <Box flexDirection="column" width={width}>
-      {start > 0 ? <Tone tone="dim">{t('ui.chain.moreAbove', { n: start })}</Tone> : null}
+      {start > 0 ? <Tone tone="dim">{tn('ui.chain.moreAbove', start)}</Tone> : null}
       {shown.map((l) => {
         if (l.kind === 'gap') return <Text key={l.key}> </Text>;
         if (l.kind === 'group') return <Text key={l.key} bold>{t(`ui.group.${l.group}`)}</Text>;
@@ -79,7 +80,7 @@ export function ChainScreen({ rows, selectedId, frame, width, height }: Props): 
           />
         );
       })}
-      {end < lines.length ? <Tone tone="dim">{t('ui.chain.moreBelow', { n: lines.length - end })}</Tone> : null}
+      {end < lines.length ? <Tone tone="dim">{tn('ui.chain.moreBelow', lines.length - end)}</Tone> : null}
     </Box>
   );
 }

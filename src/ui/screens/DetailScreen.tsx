@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import type { CheckRow } from '../../engine/store.js';
+import type { CheckRow, RemediationRun } from '../../engine/store.js';
 import { MARKS, formatArgv, formatDuration } from '../../report/style.js';
 import { knowledgeFor } from '../../knowledge/index.js';
 import { t } from '../../knowledge/i18n.js';
+import { redactText } from '../../transcript/redact.js';
 import { Tone } from '../theme.js';
 
 /** One evidence value as a single readable line (objects compactly, long values cut). */
@@ -43,9 +44,19 @@ interface Props {
   height: number;
   lines: number;
   readOnly: boolean;
+  /** Secret values of this session: evidence is scrubbed like the export, whatever a check put there. */
+  secrets?: string[];
+  /** Fixes already run for this check (this session or, in a replay, the recorded one). */
+  runs?: RemediationRun[];
 }
 
-export function DetailScreen({ row, remediation, width, height, lines, readOnly }: Props): ReactNode {
+function runOutcome(run: RemediationRun): string {
+  if (!run.finished) return t('ui.detail.ranRunning');
+  if (run.cancelled) return t('ui.detail.ranStopped');
+  return t('ui.detail.ranExit', { code: run.exitCode === null ? '–' : run.exitCode, duration: formatDuration(run.durationMs ?? 0) });
+}
+
+export function DetailScreen({ row, remediation, width, height, lines, readOnly, secrets = [], runs = [] }: Props): ReactNode {
   // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
   const compact = height < 34 || width < 80;
   const s = row.state;
@@ -72,7 +83,7 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly 
       </Text>
       <Text wrap="wrap">
         {r.code ? <Tone tone={r.status} bold>{r.code}: </Tone> : null}
-        {r.summary}
+        {redactText(r.summary, secrets)}
       </Text>
       <Text wrap="truncate-end">
         <Text bold>{t('ui.detail.checked')}: </Text>
@@ -89,7 +100,7 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly 
             <Text key={key} wrap="truncate-end">
               {'  '}
               <Tone tone="dim">{key}: </Tone>
-              {evidenceText(value)}
+              {redactText(evidenceText(value), secrets)}
             </Text>
           ))}
         </Box>
@@ -152,6 +163,19 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly 
             );
           })}
           {readOnly ? <Tone tone="dim" wrap="wrap">{t('ui.detail.readOnly')}</Tone> : null}
+        </Box>
+      ) : null}
+      {runs.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>{t('ui.detail.ran')}</Text>
+          {runs.slice(-3).map((run) => (
+            <Text key={run.runId} wrap="truncate-end">
+              {'  '}
+              <Tone tone={!run.finished ? 'running' : run.cancelled ? 'warn' : run.exitCode === 0 ? 'pass' : 'fail'}>{runOutcome(run)}</Tone>
+              <Tone tone="dim">{'  $ '}</Tone>
+              {redactText(formatArgv(run.argv), secrets)}
+            </Text>
+          ))}
         </Box>
       ) : null}
     </>

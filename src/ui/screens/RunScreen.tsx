@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { RemediationRun } from '../../engine/store.js';
 import type { FixOutcome } from '../controller.js';
 import { formatArgv, formatDuration } from '../../report/style.js';
 import { t } from '../../knowledge/i18n.js';
+import { redactText } from '../../transcript/redact.js';
 import { SPINNER } from '../frame.js';
 import { Tone } from '../theme.js';
 
@@ -26,18 +27,22 @@ interface Props {
   height: number;
   /** The command had the terminal to itself, so its output is not here. */
   interactive: boolean;
+  /** Secret values of this session, scrubbed from the output like the export does. */
+  secrets: string[];
 }
 
 /** A remediation's live output in a bounded box, its exit code, then whether the re-check passed. */
-export function RunScreen({ run, fix, checkTitle, frame, width, height, interactive }: Props): ReactNode {
+export function RunScreen({ run, fix, checkTitle, frame, width, height, interactive, secrets }: Props): ReactNode {
   const boxLines = Math.max(3, Math.min(12, height - 16));
-  const lines = run.output ? tailLines(run.output, boxLines, Math.max(10, width - 4)) : [];
+  // A command's output can carry tokens (az acr login --expose-token, curl -v): never on screen.
+  const output = useMemo(() => redactText(run.output, secrets), [run.output, secrets]);
+  const lines = output ? tailLines(output, boxLines, Math.max(10, width - 4)) : [];
   return (
     <Box flexDirection="column" width={width} marginTop={1}>
       <Text bold wrap="wrap">{run.title}</Text>
       <Text wrap="wrap">
         <Tone tone="dim">$ </Tone>
-        <Tone tone="accent">{formatArgv(run.argv)}</Tone>
+        <Tone tone="accent">{redactText(formatArgv(run.argv), secrets)}</Tone>
       </Text>
       <Box borderStyle="single" flexDirection="column" paddingX={1} width={width} height={boxLines + 2}>
         {lines.length === 0 ? <Tone tone="dim" wrap="wrap">{interactive ? t('ui.run.interactive') : run.finished ? t('ui.run.noOutput') : t('ui.run.waiting')}</Tone> : null}
@@ -64,6 +69,9 @@ export function RunScreen({ run, fix, checkTitle, frame, width, height, interact
         </Text>
       ) : fix?.phase === 'fixed' ? (
         <Tone tone="pass" bold>{t('ui.run.fixed', { title: checkTitle })}</Tone>
+      ) : fix?.phase === 'not-fixed' && fix.changes === false ? (
+        // A command that only shows something was never going to fix it: no "not fixed yet".
+        <Tone tone="dim" wrap="wrap">{t('ui.run.lookedOnly', { title: checkTitle, status: t(`ui.status.${fix.status ?? 'skip'}`) })}</Tone>
       ) : fix?.phase === 'not-fixed' ? (
         <Tone tone="fail" bold>{t('ui.run.notFixed', { title: checkTitle, status: t(`ui.status.${fix.status ?? 'skip'}`) })}</Tone>
       ) : null}

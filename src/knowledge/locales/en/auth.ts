@@ -115,4 +115,9 @@ export const auth: Record<string, string> = {
   'auth.fix.syncClockMac': 'Turn on "Set time and date automatically" in System Settings › General › Date & Time',
   'auth.fix.syncClockWindows': 'Turn on "Set time automatically" in Settings › Time & language › Date & time, then select "Sync now"',
   'auth.fix.signInBasic': 'Sign in to {registry}: run acr-doctor again with --auth az, or with --username and --password-stdin',
+  'auth.access.insecureRealm': 'The registry asks for your credentials to be sent to {realm} without TLS (http://); acr-doctor did not send them.',
+  'auth.access.foreignRealm': 'The registry {host} sends sign-ins to a token endpoint on another host, {realmHost}; acr-doctor did not send your credentials there.',
+  'auth.fix.checkRealm': 'Make sure {host} is the registry you meant and that nothing else (a proxy, a wrong DNS or hosts entry, --connect-to) answers in its place; an Azure registry always names itself as its token endpoint',
+  'auth.refresh.notAzure': 'Your Azure AD token was not sent to {host}: it is not an Azure Container Registry login server (*.azurecr.io, *.azurecr.cn, *.azurecr.us), and whoever runs it could use the token against your Azure account.',
+  'auth.fix.nonAzureAuth': 'For a registry outside Azure, run acr-doctor again with --auth anonymous, or with --username and --password-stdin',
 };

@@ -15,7 +15,9 @@ export const ui: Record<string, string> = {
   'ui.group.repository': 'Repository',
   'ui.chain.empty': 'No checks apply to this run.',
   'ui.chain.moreAbove': '↑ {n} more lines',
+  'ui.chain.moreAbove.one': '↑ {n} more line',
   'ui.chain.moreBelow': '↓ {n} more lines',
+  'ui.chain.moreBelow.one': '↓ {n} more line',
 
   'ui.row.pending': 'waiting',
   'ui.row.blocked': 'not run: {title} did not pass',
@@ -35,10 +37,15 @@ export const ui: Record<string, string> = {
   'ui.status.skip': 'not run',
 
   'ui.counts.passed': '{n} passed',
+  'ui.counts.passed.one': '{n} passed',
   'ui.counts.warnings': '{n} warnings',
+  'ui.counts.warnings.one': '{n} warning',
   'ui.counts.failed': '{n} failed',
+  'ui.counts.failed.one': '{n} failed',
   'ui.counts.skipped': '{n} not run',
+  'ui.counts.skipped.one': '{n} not run',
   'ui.counts.running': '{n} running',
+  'ui.counts.running.one': '{n} running',
 
   'ui.detail.running': 'Still running…',
   'ui.detail.pending': 'Not started yet.',
@@ -53,6 +60,10 @@ export const ui: Record<string, string> = {
   'ui.detail.manual': 'a step for you to take by hand',
   'ui.detail.interactive': 'takes over the terminal while it runs',
   'ui.detail.readOnly': 'This is a replay: nothing can be run from here.',
+  'ui.detail.ran': 'Fixes run for this check',
+  'ui.detail.ranExit': 'exit {code}, {duration}',
+  'ui.detail.ranStopped': 'stopped',
+  'ui.detail.ranRunning': 'running',
   'ui.detail.docs': 'Read more:',
 
   'ui.confirm.title': 'Fix: {title}',
@@ -70,6 +81,7 @@ export const ui: Record<string, string> = {
   'ui.run.rechecking': 'Checking "{title}" again, with what depends on it…',
   'ui.run.fixed': 'Fixed: "{title}" passes now.',
   'ui.run.notFixed': 'Not fixed yet: "{title}" is still {status}.',
+  'ui.run.lookedOnly': 'It only showed information and changed nothing: "{title}" is still {status}. A fix marked "changes something" is what can make it pass.',
   'ui.run.truncated': '[more output not shown]',
 
   'ui.key.move': '↑↓ move',
@@ -113,5 +125,6 @@ export const ui: Record<string, string> = {
   'ui.export.written': 'Saved: {paths}',
   'ui.export.unavailable': 'Exporting the transcript is not available in this version yet.',
   'ui.export.exists': '{path} already exists; nothing was overwritten.',
+  'ui.export.alreadySaved': 'Already saved a moment ago: {paths}. Nothing was overwritten; press e again in a second for a newer copy.',
   'ui.export.failed': 'Could not save the transcript: {message}',
 };

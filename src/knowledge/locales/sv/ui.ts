@@ -15,7 +15,9 @@ export const ui: Record<string, string> = {
   'ui.group.repository': 'Lagringsplats',
   'ui.chain.empty': 'Inga kontroller gäller för den här körningen.',
   'ui.chain.moreAbove': '↑ {n} rader till',
+  'ui.chain.moreAbove.one': '↑ {n} rad till',
   'ui.chain.moreBelow': '↓ {n} rader till',
+  'ui.chain.moreBelow.one': '↓ {n} rad till',
 
   'ui.row.pending': 'väntar',
   'ui.row.blocked': 'kördes inte: {title} gick inte igenom',
@@ -35,10 +37,15 @@ export const ui: Record<string, string> = {
   'ui.status.skip': 'inte körd',
 
   'ui.counts.passed': '{n} godkända',
+  'ui.counts.passed.one': '{n} godkänd',
   'ui.counts.warnings': '{n} varningar',
+  'ui.counts.warnings.one': '{n} varning',
   'ui.counts.failed': '{n} misslyckade',
+  'ui.counts.failed.one': '{n} misslyckad',
   'ui.counts.skipped': '{n} inte körda',
+  'ui.counts.skipped.one': '{n} inte körd',
   'ui.counts.running': '{n} pågår',
+  'ui.counts.running.one': '{n} pågår',
 
   'ui.detail.running': 'Pågår fortfarande…',
   'ui.detail.pending': 'Har inte startat än.',
@@ -53,6 +60,10 @@ export const ui: Record<string, string> = {
   'ui.detail.manual': 'ett steg du gör för hand',
   'ui.detail.interactive': 'tar över terminalen medan det körs',
   'ui.detail.readOnly': 'Det här är en uppspelning: inget kan köras härifrån.',
+  'ui.detail.ran': 'Åtgärder som har körts för den här kontrollen',
+  'ui.detail.ranExit': 'slutkod {code}, {duration}',
+  'ui.detail.ranStopped': 'avbrutet',
+  'ui.detail.ranRunning': 'pågår',
   'ui.detail.docs': 'Läs mer:',
 
   'ui.confirm.title': 'Åtgärd: {title}',
@@ -70,6 +81,7 @@ export const ui: Record<string, string> = {
   'ui.run.rechecking': 'Kontrollerar ”{title}” igen, med det som beror på den…',
   'ui.run.fixed': 'Åtgärdat: ”{title}” går igenom nu.',
   'ui.run.notFixed': 'Inte åtgärdat än: ”{title}” är fortfarande {status}.',
+  'ui.run.lookedOnly': 'Kommandot visade bara information och ändrade ingenting: ”{title}” är fortfarande {status}. Välj en åtgärd märkt ”ändrar något” för att rätta till det.',
   'ui.run.truncated': '[mer utdata visas inte]',
 
   'ui.key.move': '↑↓ flytta',
@@ -113,5 +125,6 @@ export const ui: Record<string, string> = {
   'ui.export.written': 'Sparat: {paths}',
   'ui.export.unavailable': 'Export av sessionen finns inte i den här versionen än.',
   'ui.export.exists': '{path} finns redan; ingenting skrevs över.',
+  'ui.export.alreadySaved': 'Redan sparat för ett ögonblick sedan: {paths}. Ingenting skrevs över; tryck e igen om en sekund för en nyare kopia.',
   'ui.export.failed': 'Kunde inte spara sessionen: {message}',
 };
