@@ -1,6 +1,5 @@
 import type { ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
-import { readAll } from './io.js';
 import { UsageError } from './usage-error.js';
 import { parseTarget } from './target.js';
 import { readAzureCliConfig } from './azure-config.js';
@@ -21,6 +20,36 @@ export interface Session {
 }
 
 const CLOUDS: Cloud[] = ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'];
+
+const PASSWORD_STDIN_TIMEOUT_MS = 30_000;
+const PASSWORD_MAX_BYTES = 64 * 1024;
+
+/** Reads the --password-stdin pipe with a time and size limit: a pipe that never closes must not hang the run. */
+async function readPassword(io: CliIO): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      io.stdin.destroy?.();
+      reject(new UsageError(t('cli.error.passwordStdinTimeout', { seconds: PASSWORD_STDIN_TIMEOUT_MS / 1000 })));
+    }, PASSWORD_STDIN_TIMEOUT_MS);
+  });
+  try {
+    const read = async (): Promise<string> => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of io.stdin) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += buf.length;
+        if (size > PASSWORD_MAX_BYTES) throw new UsageError(t('cli.error.passwordStdinTooLong', { kib: PASSWORD_MAX_BYTES / 1024 }));
+        chunks.push(buf);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    return await Promise.race([read(), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Resolves target, cloud and password; builds the probes. Throws UsageError for bad input. */
 export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boolean): Promise<Session> {
@@ -45,7 +74,7 @@ export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boo
   let password: Secret | null = null;
   if (args.passwordStdin) {
     if (io.stdin.isTTY) throw new UsageError(t('cli.error.passwordStdinTty'));
-    const text = (await readAll(io.stdin)).replace(/\r?\n$/, '');
+    const text = (await readPassword(io)).replace(/\r?\n$/, '');
     if (!text) throw new UsageError(t('cli.error.passwordStdinEmpty'));
     password = new Secret(text);
   } else if (io.env.ACR_DOCTOR_PASSWORD) {

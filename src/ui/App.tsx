@@ -11,7 +11,8 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { ThemeContext } from './theme.js';
 import { Header } from './components/Header.js';
 import { Road } from './components/Road.js';
-import { Footer } from './components/Footer.js';
+import { Footer, keysFor } from './components/Footer.js';
+import { wrappedLineCount } from './layout.js';
 import { StartScreen, validateInput } from './screens/StartScreen.js';
 import { ChainScreen, orderedRows } from './screens/ChainScreen.js';
 import { DetailScreen } from './screens/DetailScreen.js';
@@ -63,6 +64,8 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     if (snap.runSeq === seenSeq.current) return;
     seenSeq.current = snap.runSeq;
     if (!snap.lastRunFull) return;
+    // Someone reading a check's details keeps reading that check; the chain list is where the cursor jumps.
+    if (view.screen !== 'chain' && !(view.screen === 'help' && view.helpFrom === 'chain')) return;
     const failed = firstProblem(rows);
     if (failed) dispatch({ type: 'select', id: failed.id });
   }, [snap.runSeq]);
@@ -216,8 +219,14 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
   const confirmRem = view.confirmIndex !== null && selected?.state.phase === 'done' ? selected.state.result.remediations[view.confirmIndex] : undefined;
   const run = view.runId ? snap.state.remediationRuns.find((r) => r.runId === view.runId) : undefined;
 
-  // Header, road, footer (counts, keys) and its margin; a prompt or a message takes two more.
-  const chrome = 7 + (snap.prompt ? 2 : 0) + (view.message ? 2 : 0);
+  // Header, road, the body's margin, the footer (margin, prompt, message, counts, keys as they wrap)
+  // and the line the cursor rests on: what is left is the body's. A frame taller than the terminal
+  // makes Ink clear the whole screen on every redraw.
+  const chrome =
+    2 + 1 + 1 + 1 + (view.screen !== 'start' ? 1 : 0) +
+    wrappedLineCount(keysFor(view, snap).join(' · '), width) +
+    (snap.prompt ? wrappedLineCount(`? ${snap.prompt.question} [y/n]`, width) : 0) +
+    (view.message ? wrappedLineCount(view.message, width) : 0);
   let body: ReactNode;
   switch (view.screen) {
     case 'start':
@@ -230,13 +239,13 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
       body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
       break;
     case 'run':
-      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} height={size.rows} interactive={Boolean(snap.fixes[run.runId]?.interactive)} secrets={secrets} /> : null;
+      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} lines={size.rows - chrome} interactive={Boolean(snap.fixes[run.runId]?.interactive)} secrets={secrets} /> : null;
       break;
     case 'help':
       body = <HelpScreen width={width} readOnly={snap.readOnly} />;
       break;
     default:
-      body = <ChainScreen rows={rows} selectedId={view.selectedId} frame={frame} width={width} height={Math.max(5, size.rows - chrome)} />;
+      body = <ChainScreen rows={rows} selectedId={view.selectedId} frame={frame} width={width} height={Math.max(5, size.rows - chrome)} askingId={snap.prompt?.checkId ?? null} />;
   }
 
   return (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasCommand, requireTool, ROOT } from '../support/tools.js';
 
@@ -137,6 +138,11 @@ describe.runIf(haveTmux)('the wizard in a real terminal (tmux)', () => {
     await waitForPane(pane, atPrompt, 'shell');
     keys(pane, 'node bin/acr-doctor.js --skip docker.pull', 'Enter');
     await waitForPane(pane, (s) => s.includes('Which registry should I check?'), 'start screen');
+    keys(pane, '-l', 'my_reg!');
+    await waitForPane(pane, (s) => s.includes("'my_reg!' is not a registry"), 'invalid name explained');
+    // Seven Backspaces in one write, as a held key sends them: every one erases.
+    keys(pane, 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    await waitForPane(pane, (s) => s.includes('Press Enter with nothing typed'), 'field empty again');
     keys(pane, 'Enter');
     const chain = await waitForPane(pane, (s) => s.includes('Environment') && /\d+ passed/.test(s) && !/\d+ running/.test(s), 'environment chain', 40_000);
     expect(chain).toContain('this machine only');
@@ -179,6 +185,59 @@ describe.runIf(haveTmux)('the wizard in a real terminal (tmux)', () => {
     keys(pane, 'q');
     await waitForPane(pane, atPrompt, 'shell prompt after quit');
   }, 120_000);
+
+  it('a fix whose output carries a token shows it scrubbed, and Ctrl-C stops it without quitting', async () => {
+    if (!demoReady()) {
+      console.log('[skip] the simulator has not landed yet');
+      return;
+    }
+    // A stand-in curl (first on PATH) that prints credentials the way `curl -v` can, then hangs.
+    const bin = mkdtempSync(join(tmpdir(), 'acr-wizard-e2e-bin-'));
+    const stopped = join(bin, 'stopped');
+    writeFileSync(
+      join(bin, 'curl'),
+      [
+        '#!/bin/sh',
+        `trap 'echo TERM > "${stopped}"; exit 143' TERM`,
+        'echo "> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJlMmUifQ.c2lnbmF0dXJlLXRva2Vu"',
+        'echo \'{"refresh_token":"e2e-refresh-secret-value"}\'',
+        'echo still-running',
+        'while :; do sleep 0.2; done',
+      ].join('\n') + '\n',
+      { mode: 0o755 },
+    );
+    try {
+      const pane = newPane();
+      await waitForPane(pane, atPrompt, 'shell');
+      keys(pane, `PATH=${bin}:$PATH node bin/acr-doctor.js demo slow --timeout 2`, 'Enter');
+      await waitForPane(pane, (s) => /› ✗ Registry answers/.test(s) && !/\d+ running/.test(s), 'timed-out challenge selected', 40_000);
+      keys(pane, 'Enter');
+      const detail = await waitForPane(pane, (s) => s.includes('What you can do') && /\$ curl/.test(s), 'detail with the curl fix');
+      const n = /(\d)\. [^\n]*\n\s+\$ curl/.exec(detail)?.[1];
+      expect(n).toBeDefined();
+      keys(pane, n!);
+      await waitForPane(pane, (s) => s.includes('Run it? [y/n]'), 'confirm');
+      keys(pane, 'y');
+      const running = await waitForPane(pane, (s) => s.includes('still-running') && s.includes('Ctrl-C stops it'), 'command running');
+      expect(running).toContain('Authorization: Bearer [REDACTED]');
+      expect(running).toContain('"refresh_token":"[REDACTED]"');
+      expect(running).not.toContain('eyJzdWIiOiJlMmUifQ');
+      expect(running).not.toContain('e2e-refresh-secret-value');
+      keys(pane, 'C-c');
+      const after = await waitForPane(pane, (s) => s.includes('Stopped before it finished'), 'command stopped', 10_000);
+      expect(existsSync(stopped)).toBe(true);
+      // Still in the wizard: the first Ctrl-C was for the command.
+      expect(after).toContain('Esc back');
+      keys(pane, 'q');
+      await waitForPane(pane, atPrompt, 'shell prompt after quit');
+      keys(pane, 'stty -a', 'Enter');
+      const tty = await waitForPane(pane, (s) => s.includes('icanon'), 'stty output');
+      expect(tty).not.toMatch(/-echo(\s|$)/m);
+      expect(tty).not.toMatch(/-icanon/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('SIGTERM mid-chain restores the terminal too', async () => {
     const pane = newPane();

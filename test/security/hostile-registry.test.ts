@@ -23,7 +23,7 @@ const ESC = '\u001b]0;owned\u0007\u001b[2J\u001b[31m';
 // Headers cannot carry ESC, but a C1 CSI (0x9b) is a legal header byte that some terminals obey.
 const C1 = '\u009b';
 
-type Mode = 'denied' | 'foreign-realm' | 'http-realm' | 'opaque';
+type Mode = 'denied' | 'foreign-realm' | 'http-realm' | 'opaque' | 'bad-redirect';
 interface Seen {
   host: string;
   url: string;
@@ -57,6 +57,14 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
       return json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }, { 'www-authenticate': `Bearer realm="${realm}",service="${HOST}"` });
     }
     if (url.startsWith('/token')) return json(res, 200, { token: OPAQUE, access_token: OPAQUE });
+    if (mode === 'bad-redirect' && url.includes('/manifests/')) {
+      const config = { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${'a'.repeat(64)}`, size: 2 };
+      return json(res, 200, { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config, layers: [] }, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+    }
+    if (mode === 'bad-redirect' && url.includes('/blobs/')) {
+      res.writeHead(307, { location: 'https://[not-a-host/blob?sig=x' });
+      return res.end();
+    }
     // Anything under /v2/<repo>/: refuse, quoting the token it was given and an escape sequence.
     return json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: `token ${OPAQUE} and password ${PASSWORD} rejected ${ESC}` }] });
   });
@@ -192,5 +200,13 @@ describe('a hostile registry', () => {
     expect(seen.map((s) => s.url)).toEqual(['/v2/']);
     expect(seen.some((s) => s.body.includes(ARM_TOKEN) || s.authorization !== null)).toBe(false);
     expect(r.stdout + r.stderr).not.toContain(ARM_TOKEN);
+  });
+
+  it('reports a redirect to something that is not a URL as a finding, not a crash', async () => {
+    mode = 'bad-redirect';
+    const r = await run(['--json', '--auth', 'anonymous', '--repository', 'app:1']);
+    const pull = checkOf(r, 'repository.pull')!;
+    expect(pull).toMatchObject({ status: 'fail', code: 'REPOSITORY_PULL_ERROR' });
+    expect(pull.summary).toMatch(/Location/);
   });
 });

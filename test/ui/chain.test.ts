@@ -56,3 +56,27 @@ describe('chain screen', () => {
     await r.waitFor((x) => /› ✓ Check docker.command/.test(x), 'k moves up');
   });
 });
+
+describe('when the chain finishes', () => {
+  it('does not swap the check someone is reading for the first failure', async () => {
+    r = await renderWizard({
+      checks: [
+        fakeCheck('docker.command', 'environment', { status: 'pass', summary: 'docker is here' }, [], 'Docker command'),
+        fakeCheck('registry.challenge', 'registry', async () => {
+          await new Promise((res) => setTimeout(res, 400));
+          return { status: 'fail', code: 'CONNECTIVITY_FORBIDDEN_ERROR', summary: 'blocked' };
+        }, [], 'Registry challenge'),
+      ],
+    });
+    await r.waitFor((x) => /› ✓ Docker command/.test(x) && x.includes('1 running'), 'first row done, second running');
+    await r.press(KEY.enter);
+    await r.waitFor((x) => x.includes('docker is here'), 'reading the docker check');
+    await r.waitFor((x) => x.includes('1 failed'), 'chain finished');
+    await new Promise((res) => setTimeout(res, 100));
+    expect(r.frame()).toContain('docker is here');
+    expect(r.frame()).not.toContain('blocked');
+    // Back on the list, the cursor is where the person left it.
+    await r.press(KEY.escape);
+    await r.waitFor((x) => /› ✓ Docker command/.test(x), 'chain with the same selection');
+  });
+});

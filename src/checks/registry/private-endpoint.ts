@@ -1,6 +1,7 @@
 import type { CheckDefinition, CheckOutcome } from '../../engine/types.js';
 import type { DnsData } from '../data.js';
 import { acrShow, runAz } from '../../probes/az.js';
+import { safeResourceId } from '../../probes/safe-values.js';
 import { t } from '../../knowledge/i18n.js';
 import { lookupHost, systemResolver, type HostLookup, type Resolver } from '../repository/lookup.js';
 import { azSkipRemediations, azSkipSummary } from './cmk.js';
@@ -90,6 +91,11 @@ export function createPrivateEndpointCheck(opts: { resolver?: Resolver } = {}): 
       const unreadable: string[] = [];
       const problems: string[] = [];
       for (const id of ids) {
+        // The id comes from az's JSON and goes back on an az command line: only a well-formed one.
+        if (!safeResourceId(id, 'Microsoft.Network/privateEndpoints')) {
+          unreadable.push(id);
+          continue;
+        }
         const r = await runAz<PrivateEndpointShow>(ctx, ['network', 'private-endpoint', 'show', '--ids', id]);
         if (r.ok) pes.push(r.value);
         else {

@@ -144,7 +144,13 @@ async function runPull(ctx: CheckContext, arch: string): Promise<CheckOutcome> {
   const data: PullData = { manifestDigest: topDigest, blobDigest: blob.digest, dataEndpointHost: null, redirectUrl: null, dataEndpoint: null };
 
   if (isRedirect(res.status) && location) {
-    const target = new URL(location, blobUrl);
+    let target: URL;
+    try {
+      target = new URL(location, blobUrl);
+    } catch {
+      // A Location the server controls that is not even a URL: a finding, not a crash.
+      return { status: 'fail', code: 'REPOSITORY_PULL_ERROR', summary: t('repository.pull.badRedirect'), details: { ...details, status: res.status } };
+    }
     data.dataEndpointHost = target.hostname;
     data.redirectUrl = new Secret(target.toString());
     details.servedBy = 'data-endpoint';

@@ -16,11 +16,14 @@ interface Props {
   /** Title of the check that blocked this one. */
   blockerTitle: string | null;
   width: number;
+  /** This check waits for the person's y/n (docker pull consent), not for the network. */
+  asking?: boolean;
 }
 
-function suffix(row: CheckRow, blockerTitle: string | null): { text: string; tone: 'dim' | 'fail' | 'warn' | 'skip' } {
+function suffix(row: CheckRow, blockerTitle: string | null, asking: boolean): { text: string; tone: 'dim' | 'fail' | 'warn' | 'skip' } {
   const s = row.state;
   if (s.phase === 'pending') return { text: t('ui.row.pending'), tone: 'dim' };
+  if (s.phase === 'running' && asking) return { text: t('ui.row.asking'), tone: 'warn' };
   if (s.phase === 'running') {
     const elapsed = Date.now() - Date.parse(s.startedAt);
     if (elapsed < SLOW_MS) return { text: '', tone: 'dim' };
@@ -36,13 +39,14 @@ function suffix(row: CheckRow, blockerTitle: string | null): { text: string; ton
   return { text: dur, tone: r.status === 'fail' ? 'fail' : 'warn' };
 }
 
-function CheckLineView({ row, selected, frame, blockerTitle, width }: Props): ReactNode {
+function CheckLineView({ row, selected, frame, blockerTitle, width, asking = false }: Props): ReactNode {
   const s = row.state;
   const mark =
-    s.phase === 'running' ? <Tone tone="running">{SPINNER[frame % SPINNER.length]}</Tone>
+    s.phase === 'running' && asking ? <Tone tone="warn" bold>?</Tone>
+    : s.phase === 'running' ? <Tone tone="running">{SPINNER[frame % SPINNER.length]}</Tone>
     : s.phase === 'pending' ? <Tone tone="pending">·</Tone>
     : <Tone tone={s.result.status} bold>{MARKS[s.result.status]}</Tone>;
-  const extra = suffix(row, blockerTitle);
+  const extra = suffix(row, blockerTitle, asking);
   // A failure's code must stay readable: the title gives way first.
   const code = s.phase === 'done' && (s.result.status === 'fail' || s.result.status === 'warn') ? s.result.code : null;
   if (code) {

@@ -31,8 +31,9 @@ function HeaderView({ snap, width }: { snap: Snapshot; width: number }): ReactNo
         <Text bold>acr-doctor {version}</Text>
         <Tone tone="dim"> · </Tone>
         <Tone tone="accent">{target}</Tone>
-        {who ? <Tone tone="dim"> · {t('ui.header.identity', { who })}</Tone> : null}
+        {/* Replay or demo before the identity: on a narrow terminal the end of the line is cut. */}
         <Tone tone="dim">{mode}</Tone>
+        {who ? <Tone tone="dim"> · {t('ui.header.identity', { who })}</Tone> : null}
       </Text>
     </Box>
   );

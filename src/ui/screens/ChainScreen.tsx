@@ -46,10 +46,12 @@ interface Props {
   width: number;
   /** Lines available for the list. */
   height: number;
+  /** The check whose y/n question is on screen. */
+  askingId?: string | null;
 }
 
 /** The chain: every check by group, a spinner while it runs, its mark and duration when done. */
-export function ChainScreen({ rows, selectedId, frame, width, height }: Props): ReactNode {
+export function ChainScreen({ rows, selectedId, frame, width, height, askingId = null }: Props): ReactNode {
   if (rows.length === 0) {
     return (
       <Box marginTop={1}>
@@ -74,7 +76,8 @@ export function ChainScreen({ rows, selectedId, frame, width, height }: Props): 
             key={l.key}
             row={r}
             selected={r.id === selectedId}
-            frame={r.state.phase === 'running' ? frame : 0}
+            frame={r.state.phase === 'running' && r.id !== askingId ? frame : 0}
+            asking={r.id === askingId}
             blockerTitle={blockedBy ? (titles.get(blockedBy) ?? blockedBy) : null}
             width={width}
           />

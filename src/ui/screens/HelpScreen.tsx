@@ -22,10 +22,13 @@ export function HelpScreen({ width, readOnly }: { width: number; readOnly: boole
     <Box flexDirection="column" width={width} marginTop={1}>
       <Text bold>{t('ui.help.title')}</Text>
       {KEYS.map(([keys, text]) => (
-        <Text key={keys} wrap="wrap">
-          <Tone tone="accent">{`  ${keys}`.padEnd(13)}</Tone>
-          {t(text)}
-        </Text>
+        // Two columns, so a description that wraps stays under itself on a narrow terminal.
+        <Box key={keys}>
+          <Box width={13} flexShrink={0}>
+            <Tone tone="accent">{`  ${keys}`}</Tone>
+          </Box>
+          <Text wrap="wrap">{t(text)}</Text>
+        </Box>
       ))}
       {readOnly ? (
         <Box marginTop={1}>

@@ -6,6 +6,7 @@ import { formatArgv, formatDuration } from '../../report/style.js';
 import { t } from '../../knowledge/i18n.js';
 import { redactText } from '../../transcript/redact.js';
 import { SPINNER } from '../frame.js';
+import { wrappedLineCount } from '../layout.js';
 import { Tone } from '../theme.js';
 
 /** The last `count` lines of output, each cut to the box width. */
@@ -24,7 +25,8 @@ interface Props {
   checkTitle: string;
   frame: number;
   width: number;
-  height: number;
+  /** Terminal lines left for this screen. */
+  lines: number;
   /** The command had the terminal to itself, so its output is not here. */
   interactive: boolean;
   /** Secret values of this session, scrubbed from the output like the export does. */
@@ -32,8 +34,21 @@ interface Props {
 }
 
 /** A remediation's live output in a bounded box, its exit code, then whether the re-check passed. */
-export function RunScreen({ run, fix, checkTitle, frame, width, height, interactive, secrets }: Props): ReactNode {
-  const boxLines = Math.max(3, Math.min(12, height - 16));
+export function RunScreen({ run, fix, checkTitle, frame, width, lines: room, interactive, secrets }: Props): ReactNode {
+  const status = t(`ui.status.${fix?.status ?? 'skip'}`);
+  const verdict: { text: string; tone: 'running' | 'pass' | 'fail' | 'dim'; spinner?: boolean } | null =
+    fix?.phase === 'rechecking' ? { text: t('ui.run.rechecking', { title: checkTitle }), tone: 'running', spinner: true }
+    : fix?.phase === 'fixed' ? { text: t('ui.run.fixed', { title: checkTitle }), tone: 'pass' }
+    // A command that only shows something was never going to fix it: no "not fixed yet".
+    : fix?.phase === 'not-fixed' && fix.changes === false ? { text: t('ui.run.lookedOnly', { title: checkTitle, status }), tone: 'dim' }
+    : fix?.phase === 'not-fixed' ? { text: t('ui.run.notFixed', { title: checkTitle, status }), tone: 'fail' }
+    : null;
+  // The box gets what the title, the command, its border, the exit line and the verdict leave over.
+  const shownArgv = redactText(formatArgv(run.argv), secrets);
+  const verdictLines = Math.max(2, verdict ? wrappedLineCount(`${verdict.spinner ? '⠋ ' : ''}${verdict.text}`, width) : 0);
+  const fixed = wrappedLineCount(run.title, width) + wrappedLineCount(`$ ${shownArgv}`, width) + 2 + 1 + verdictLines;
+  // A command that had the terminal left nothing to show here: a box just big enough to say so.
+  const boxLines = interactive ? wrappedLineCount(t('ui.run.interactive'), width - 4) : Math.max(3, Math.min(12, room - fixed));
   // A command's output can carry tokens (az acr login --expose-token, curl -v): never on screen.
   const output = useMemo(() => redactText(run.output, secrets), [run.output, secrets]);
   const lines = output ? tailLines(output, boxLines, Math.max(10, width - 4)) : [];
@@ -42,7 +57,7 @@ export function RunScreen({ run, fix, checkTitle, frame, width, height, interact
       <Text bold wrap="wrap">{run.title}</Text>
       <Text wrap="wrap">
         <Tone tone="dim">$ </Tone>
-        <Tone tone="accent">{redactText(formatArgv(run.argv), secrets)}</Tone>
+        <Tone tone="accent">{shownArgv}</Tone>
       </Text>
       <Box borderStyle="single" flexDirection="column" paddingX={1} width={width} height={boxLines + 2}>
         {lines.length === 0 ? <Tone tone="dim" wrap="wrap">{interactive ? t('ui.run.interactive') : run.finished ? t('ui.run.noOutput') : t('ui.run.waiting')}</Tone> : null}
@@ -62,18 +77,11 @@ export function RunScreen({ run, fix, checkTitle, frame, width, height, interact
           {t('ui.run.exit', { code: run.exitCode === null ? '–' : run.exitCode, duration: formatDuration(run.durationMs ?? 0) })}
         </Tone>
       )}
-      {fix?.phase === 'rechecking' ? (
-        <Text>
-          <Tone tone="running">{SPINNER[frame % SPINNER.length]} </Tone>
-          {t('ui.run.rechecking', { title: checkTitle })}
+      {verdict ? (
+        <Text wrap="wrap">
+          {verdict.spinner ? <Tone tone="running">{SPINNER[frame % SPINNER.length]} </Tone> : null}
+          <Tone tone={verdict.tone} bold={verdict.tone !== 'dim'}>{verdict.text}</Tone>
         </Text>
-      ) : fix?.phase === 'fixed' ? (
-        <Tone tone="pass" bold>{t('ui.run.fixed', { title: checkTitle })}</Tone>
-      ) : fix?.phase === 'not-fixed' && fix.changes === false ? (
-        // A command that only shows something was never going to fix it: no "not fixed yet".
-        <Tone tone="dim" wrap="wrap">{t('ui.run.lookedOnly', { title: checkTitle, status: t(`ui.status.${fix.status ?? 'skip'}`) })}</Tone>
-      ) : fix?.phase === 'not-fixed' ? (
-        <Tone tone="fail" bold>{t('ui.run.notFixed', { title: checkTitle, status: t(`ui.status.${fix.status ?? 'skip'}`) })}</Tone>
       ) : null}
     </Box>
   );

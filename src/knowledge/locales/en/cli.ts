@@ -18,6 +18,8 @@ export const cli: Record<string, string> = {
   'cli.error.basicNeedsUser': '--auth basic needs --username.',
   'cli.error.passwordNeedsUser': '--password-stdin needs --username.',
   'cli.error.passwordStdinTty': '--password-stdin reads the password from a pipe, for example: echo "$PASSWORD" | acr-doctor check myreg -u USER --password-stdin',
+  'cli.error.passwordStdinTimeout': '--password-stdin waited {seconds} seconds and standard input did not end: pipe the password in and close the pipe.',
+  'cli.error.passwordStdinTooLong': '--password-stdin read more than {kib} KiB: that is not a password.',
   'cli.error.passwordStdinEmpty': '--password-stdin was given but nothing came in on standard input.',
   'cli.error.pushNeedsRepository': '--push needs --repository to know where to upload the test blob.',
   'cli.error.repositoryNeedsRegistry': '--repository needs a registry to check it on.',

@@ -36,6 +36,7 @@ export const repository: Record<string, string> = {
   'repository.pull.emptyIndex': 'The image index of {ref} lists no image for any platform.',
   'repository.pull.unknownManifest': 'The manifest of {ref} has a form this check cannot read ({mediaType}).',
   'repository.pull.noBlobs': 'The manifest of {ref} references no blobs.',
+  'repository.pull.badRedirect': 'The registry answered the blob request with a redirect whose Location header is not a usable address.',
   'repository.pull.passRedirect': 'Manifest and blob of {ref} are readable; the blob is served from the data endpoint {host} (checked next).',
   'repository.pull.passDirect': 'Pulled the manifest of {ref} and its smallest blob ({bytes} bytes, digest verified).',
   'repository.pull.passDirectUnchecked': 'Pulled the manifest of {ref} and its smallest blob ({bytes} bytes; its digest could not be checked because the blob is binary or was only partly read).',

@@ -22,6 +22,7 @@ export const ui: Record<string, string> = {
   'ui.row.pending': 'waiting',
   'ui.row.blocked': 'not run: {title} did not pass',
   'ui.row.waiting': '{seconds} s, waiting for {what}',
+  'ui.row.asking': 'waiting for your answer below (y/n)',
 
   'ui.road.machine': 'this machine',
   'ui.road.proxy': 'proxy',

@@ -118,6 +118,6 @@ export const auth: Record<string, string> = {
   'auth.access.insecureRealm': 'Registret vill att dina inloggningsuppgifter skickas till {realm} utan TLS (http://); acr-doctor skickade dem inte.',
   'auth.access.foreignRealm': 'Registret {host} skickar inloggningar till en tokenslutpunkt på en annan värd, {realmHost}; acr-doctor skickade inte dina inloggningsuppgifter dit.',
   'auth.fix.checkRealm': 'Kontrollera att {host} är det register du menade och att inget annat (en proxy, en felaktig DNS- eller hosts-post, --connect-to) svarar i dess ställe; ett Azure-register anger alltid sig självt som tokenslutpunkt',
-  'auth.refresh.notAzure': 'Din Azure AD-token skickades inte till {host}: det är ingen inloggningsserver för Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.us), och den som driver servern skulle kunna använda token mot ditt Azure-konto.',
+  'auth.refresh.notAzure': 'Din Azure AD-token skickades inte till {host}: det är ingen inloggningsserver för Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.us), och den som driver servern skulle kunna använda den mot ditt Azure-konto.',
   'auth.fix.nonAzureAuth': 'För ett register utanför Azure: kör acr-doctor igen med --auth anonymous, eller med --username och --password-stdin',
 };

@@ -18,6 +18,8 @@ export const cli: Record<string, string> = {
   'cli.error.basicNeedsUser': '--auth basic behöver --username.',
   'cli.error.passwordNeedsUser': '--password-stdin behöver --username.',
   'cli.error.passwordStdinTty': '--password-stdin läser lösenordet från en pipe, till exempel: echo "$PASSWORD" | acr-doctor check myreg -u ANVÄNDARE --password-stdin',
+  'cli.error.passwordStdinTimeout': '--password-stdin väntade i {seconds} sekunder utan att standard in tog slut: skicka lösenordet genom en pipe och stäng den.',
+  'cli.error.passwordStdinTooLong': '--password-stdin läste mer än {kib} KiB: det är inget lösenord.',
   'cli.error.passwordStdinEmpty': '--password-stdin angavs men ingenting kom på standard in.',
   'cli.error.pushNeedsRepository': '--push behöver --repository för att veta vart testblobben ska laddas upp.',
   'cli.error.repositoryNeedsRegistry': '--repository behöver ett register att kontrollera den i.',

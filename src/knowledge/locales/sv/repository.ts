@@ -36,6 +36,7 @@ export const repository: Record<string, string> = {
   'repository.pull.emptyIndex': 'Avbildningsindexet för {ref} innehåller ingen avbildning för någon plattform.',
   'repository.pull.unknownManifest': 'Manifestet för {ref} har en form som kontrollen inte kan läsa ({mediaType}).',
   'repository.pull.noBlobs': 'Manifestet för {ref} hänvisar inte till några blobbar.',
+  'repository.pull.badRedirect': 'Registret svarade på begäran om bloben med en omdirigering vars Location-huvud inte är en användbar adress.',
   'repository.pull.passRedirect': 'Manifest och blob för {ref} går att läsa; bloben levereras från dataslutpunkten {host} (kontrolleras härnäst).',
   'repository.pull.passDirect': 'Hämtade manifestet för {ref} och dess minsta blob ({bytes} byte, kontrollsumman stämmer).',
   'repository.pull.passDirectUnchecked': 'Hämtade manifestet för {ref} och dess minsta blob ({bytes} byte; kontrollsumman gick inte att verifiera eftersom bloben är binär eller bara lästes delvis).',

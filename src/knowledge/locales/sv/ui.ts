@@ -22,6 +22,7 @@ export const ui: Record<string, string> = {
   'ui.row.pending': 'väntar',
   'ui.row.blocked': 'kördes inte: {title} gick inte igenom',
   'ui.row.waiting': '{seconds} s, väntar på {what}',
+  'ui.row.asking': 'väntar på ditt svar nedan (y/n)',
 
   'ui.road.machine': 'den här datorn',
   'ui.road.proxy': 'proxy',
@@ -62,7 +63,7 @@ export const ui: Record<string, string> = {
   'ui.detail.readOnly': 'Det här är en uppspelning: inget kan köras härifrån.',
   'ui.detail.ran': 'Åtgärder som har körts för den här kontrollen',
   'ui.detail.ranExit': 'slutkod {code}, {duration}',
-  'ui.detail.ranStopped': 'avbrutet',
+  'ui.detail.ranStopped': 'avbröts',
   'ui.detail.ranRunning': 'pågår',
   'ui.detail.docs': 'Läs mer:',
 
@@ -70,7 +71,7 @@ export const ui: Record<string, string> = {
   'ui.confirm.changes': 'Det här ändrar något utanför datorn eller i dess inställningar.',
   'ui.confirm.readsOnly': 'Det här läser bara; ingenting ändras.',
   'ui.confirm.interactive': 'Kommandot behöver terminalen: guiden kliver åt sidan tills det är klart.',
-  'ui.confirm.ask': 'Köra det?',
+  'ui.confirm.ask': 'Vill du köra det?',
 
   'ui.run.waiting': 'Ingen utdata än.',
   'ui.run.noOutput': 'Kommandot skrev inte ut något.',
