@@ -80,3 +80,14 @@ describe('when the chain finishes', () => {
     await r.waitFor((x) => /› ✓ Docker command/.test(x), 'chain with the same selection');
   });
 });
+
+describe('header', () => {
+  it('does not claim someone is signed in when the credential is anonymous', async () => {
+    r = await renderWizard({
+      checks: [fakeCheck('auth.credential', 'auth', { status: 'pass', summary: 'ok', details: { identity: { kind: 'anonymous', name: 'anonymous' } } }, [], 'Credential')],
+    });
+    const f = await r.waitFor((x) => x.includes('1 passed'), 'done');
+    expect(f.split('\n')[0]).toContain('not signed in (anonymous)');
+    expect(f).not.toContain('signed in as');
+  });
+});

@@ -300,6 +300,18 @@ describe('layout, colour and idle', () => {
     expect(d.split('\n').length).toBeLessThanOrEqual(20);
     expect(d).toContain('network-rule add');
     expect(d.indexOf('What you can do')).toBeLessThan(d.indexOf('What I saw') === -1 ? Infinity : d.indexOf('What I saw'));
+    // What was cut is not silently gone: the last line says there is more.
+    const cut = await r.waitFor((x) => x.includes('There is more'), 'cut marker');
+    expect(cut.split('\n').length).toBeLessThanOrEqual(20);
+  });
+
+  it('a detail that fits has no "more" marker', async () => {
+    r = await renderWizard({ checks: [env('docker.command', 'fail')], rows: 30, columns: 80 });
+    await r.waitFor((x) => x.includes('1 failed'), 'done');
+    await r.press(KEY.enter);
+    await r.waitFor((x) => x.includes('What it means'), 'detail');
+    await new Promise((res) => setTimeout(res, 100));
+    expect(r.frame()).not.toContain('There is more');
   });
 
   it('speaks Swedish with --lang sv', async () => {

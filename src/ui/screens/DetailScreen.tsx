@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Box, Text } from 'ink';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Box, Text, measureElement, type DOMElement } from 'ink';
 import type { CheckRow, RemediationRun } from '../../engine/store.js';
 import { MARKS, formatArgv, formatDuration } from '../../report/style.js';
 import { knowledgeFor } from '../../knowledge/index.js';
@@ -59,6 +59,14 @@ function runOutcome(run: RemediationRun): string {
 export function DetailScreen({ row, remediation, width, height, lines, readOnly, secrets = [], runs = [] }: Props): ReactNode {
   // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
   const compact = height < 34 || width < 80;
+  const room = Math.max(6, lines);
+  // Whether the compact view had to cut something: then its last line says so.
+  const content = useRef<DOMElement>(null);
+  const [cut, setCut] = useState(false);
+  useEffect(() => {
+    const next = compact && content.current !== null && measureElement(content.current).height > room;
+    if (next !== cut) setCut(next);
+  });
   const s = row.state;
   if (s.phase !== 'done') {
     return (
@@ -194,13 +202,18 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly,
   );
   // Short or narrow: the fixes come right after the summary and the rest is cut to fit.
   return compact ? (
-    <Box flexDirection="column" width={width} marginTop={1} height={Math.max(6, lines)} overflow="hidden">
-      {[head, fixes, evidence, why, more].map((section, i) => (
-        // Fixed height makes Yoga squeeze children; sections keep their size and the overflow is cut.
-        <Box key={i} flexDirection="column" flexShrink={0}>
-          {section}
+    <Box flexDirection="column" width={width} marginTop={1} height={room} overflow="hidden">
+      <Box flexDirection="column" height={cut ? room - 1 : room} overflow="hidden" flexShrink={0}>
+        <Box ref={content} flexDirection="column" flexShrink={0}>
+          {[head, fixes, evidence, why, more].map((section, i) => (
+            // Fixed height makes Yoga squeeze children; sections keep their size and the overflow is cut.
+            <Box key={i} flexDirection="column" flexShrink={0}>
+              {section}
+            </Box>
+          ))}
         </Box>
-      ))}
+      </Box>
+      {cut ? <Tone tone="dim" wrap="truncate-end">{t('ui.detail.more')}</Tone> : null}
     </Box>
   ) : (
     <Box flexDirection="column" width={width} marginTop={1}>

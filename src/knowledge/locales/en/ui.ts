@@ -2,6 +2,7 @@
 export const ui: Record<string, string> = {
   'ui.header.noTarget': 'this machine only',
   'ui.header.identity': 'signed in as {who}',
+  'ui.header.anonymous': 'not signed in (anonymous)',
   'ui.header.replay': 'replay (read-only)',
   'ui.header.demo': 'demo: {scenario}',
 
@@ -66,6 +67,7 @@ export const ui: Record<string, string> = {
   'ui.detail.ranStopped': 'stopped',
   'ui.detail.ranRunning': 'running',
   'ui.detail.docs': 'Read more:',
+  'ui.detail.more': '↓ There is more: a taller terminal shows the rest.',
 
   'ui.confirm.title': 'Fix: {title}',
   'ui.confirm.changes': 'This changes something outside this machine or in its configuration.',

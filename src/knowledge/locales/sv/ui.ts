@@ -2,6 +2,7 @@
 export const ui: Record<string, string> = {
   'ui.header.noTarget': 'bara den här datorn',
   'ui.header.identity': 'inloggad som {who}',
+  'ui.header.anonymous': 'inte inloggad (anonym)',
   'ui.header.replay': 'uppspelning (skrivskyddad)',
   'ui.header.demo': 'demo: {scenario}',
 
@@ -66,6 +67,7 @@ export const ui: Record<string, string> = {
   'ui.detail.ranStopped': 'avbröts',
   'ui.detail.ranRunning': 'pågår',
   'ui.detail.docs': 'Läs mer:',
+  'ui.detail.more': '↓ Det finns mer: ett högre terminalfönster visar resten.',
 
   'ui.confirm.title': 'Åtgärd: {title}',
   'ui.confirm.changes': 'Det här ändrar något utanför datorn eller i dess inställningar.',
