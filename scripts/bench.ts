@@ -115,9 +115,9 @@ async function startup(): Promise<void> {
   const bare = median(times.bare!);
   const version = median(times.version!);
   const check = median(times.check!);
-  add(`startup: bare \`node -e 0\` (median of ${STARTUP_RUNS}, interleaved)`, `${bare.toFixed(0)} ms`, '—', null);
-  add('startup: `acr-doctor --version`', `${version.toFixed(0)} ms; ${ratio('version').toFixed(2)}× bare (median of paired ratios)`, '≤ 1.50× bare Node', ratio('version') <= 1.5);
-  add('startup: `check --json --skip environment` (no registry)', `${check.toFixed(0)} ms; ${ratio('check').toFixed(2)}× bare`, '—', null);
+  add(`startup: bare \`node -e 0\``, `${bare.toFixed(0)} ms (median of ${STARTUP_RUNS}, interleaved)`, '—', null);
+  add('startup: `acr-doctor --version`', `${version.toFixed(0)} ms = ${ratio('version').toFixed(2)}× bare (median of paired ratios)`, '≤ 1.50× bare Node', ratio('version') <= 1.5);
+  add('startup: `check --json --skip environment`', `${check.toFixed(0)} ms = ${ratio('check').toFixed(2)}× bare (no registry)`, '—', null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,15 +203,15 @@ async function chain(): Promise<void> {
     const scenarios = [
       // AAD token ‖ challenge, then exchange, then token: 3 sequential responses.
       { name: 'healthy AAD chain', args: base, env: {}, roundTrips: 3, budget: true, loginRequests: 3 },
-      { name: "healthy AAD chain, az answering at once (az's start-up removed)", args: base, env: quickAzEnv, roundTrips: 3, budget: false },
+      { name: 'same, with an az that answers at once', args: base, env: quickAzEnv, roundTrips: 3, budget: false },
       // ... + manifest index, platform manifest, blob (307), data endpoint: 7 sequential responses.
       { name: 'AAD chain + --repository pull', args: repoArgs, env: {}, roundTrips: 7, budget: true },
-      { name: 'AAD chain + --repository pull, az answering at once', args: repoArgs, env: quickAzEnv, roundTrips: 7, budget: false },
+      { name: 'same, with an az that answers at once', args: repoArgs, env: quickAzEnv, roundTrips: 7, budget: false },
     ];
     for (const s of scenarios) {
-      const what = `chain: ${s.name}`;
+      const what = `chain: ${s.name} (${DELAY_MS} ms/response, median of ${CHAIN_RUNS})`;
       const min = s.roundTrips * DELAY_MS;
-      const budget = `≤ ${min + 150} ms (minimum ${s.roundTrips} × ${DELAY_MS} ms + 150)`;
+      const budget = `≤ ${min + 150} ms (${s.roundTrips} × ${DELAY_MS} + 150)`;
       try {
         const durations: number[] = [];
         const slowest = new Map<string, number[]>();
@@ -232,8 +232,8 @@ async function chain(): Promise<void> {
         const d = median(durations);
         const top = [...slowest].map(([id, xs]) => [id, median(xs)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
         add(
-          `${what} (${DELAY_MS} ms per response; ${status}; median of ${CHAIN_RUNS})`,
-          `${d.toFixed(0)} ms; slowest checks: ${top.map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')}`,
+          what,
+          `${d.toFixed(0)} ms (${status}); slowest: ${top.map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')}`,
           s.budget ? budget : `(${budget})`,
           s.budget ? d <= min + 150 : null,
         );
@@ -243,21 +243,21 @@ async function chain(): Promise<void> {
           const carrying = new Set(last.reqs.map((q) => `${q.connection}`)).size;
           const byHost = [...new Set(last.reqs.map((q) => q.host))].map((h) => `${h} ${last.reqs.filter((q) => q.host === h).length}`).join(', ');
           add(
-            `requests: ${s.name} (last run)`,
-            `${login.length} requests on ${loginConns} connection(s) to the login server (${login.map((q) => `${q.method} ${q.path}`).join(', ')})`,
+            `requests: ${s.name}, to the login server`,
+            `${login.length} requests on ${loginConns} connection(s): ${login.map((q) => `${q.method} ${q.path}`).join(', ')}`,
             `${s.loginRequests} requests, 1 connection`,
             login.length === s.loginRequests && loginConns === 1,
           );
           add(
-            'connections: all hosts, same run',
-            `${last.accepted} TCP/TLS accepted, ${carrying} carried requests (${byHost}); ${last.accepted - carrying} without a request`,
+            `connections: ${s.name}, all hosts`,
+            `${last.accepted} accepted, ${carrying} carried requests (${byHost}), ${last.accepted - carrying} none`,
             '—',
             null,
           );
         }
         if (s.roundTrips === 7 && !s.budget) {
           const hosts = [...new Set(last.reqs.map((q) => q.host))].map((h) => `${h} ${last.reqs.filter((q) => q.host === h).length}`).join(', ');
-          add(`requests: ${s.name} (last run)`, `${last.reqs.length} requests (${hosts}); ${last.accepted} connections`, '—', null);
+          add('requests: AAD chain + --repository pull', `${last.reqs.length} requests (${hosts}) on ${last.accepted} connections`, '—', null);
         }
       } catch (err) {
         notMeasured(what, firstLine(err), s.budget ? budget : '—');

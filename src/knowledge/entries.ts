@@ -37,9 +37,9 @@ export function errorsDocs(code: string): string {
 const showLoginServer: RemediationTemplate = { id: 'show-login-server', command: ['az', 'acr', 'show', '--name', '{registry}', '--query', 'loginServer', '--output', 'tsv'], changes: false };
 const showCloud: RemediationTemplate = { id: 'show-cloud', command: ['az', 'cloud', 'show', '--query', 'name', '--output', 'tsv'], changes: false };
 const lookupLoginServer: RemediationTemplate = { id: 'lookup', command: ['nslookup', '{loginServer}'], changes: false };
-const azLogin: RemediationTemplate = { id: 'az-login', command: ['az', 'login'], changes: false, interactive: true };
-const azLoginAcrScope: RemediationTemplate = { id: 'az-login-acr-scope', command: ['az', 'login', '--scope', 'https://containerregistry.azure.net/.default'], changes: false, interactive: true };
-const acrLogin: RemediationTemplate = { id: 'acr-login', command: ['az', 'acr', 'login', '--name', '{registry}'], changes: false };
+const azLogin: RemediationTemplate = { id: 'az-login', command: ['az', 'login'], changes: true, interactive: true };
+const azLoginAcrScope: RemediationTemplate = { id: 'az-login-acr-scope', command: ['az', 'login', '--scope', 'https://containerregistry.azure.net/.default'], changes: true, interactive: true };
+const acrLogin: RemediationTemplate = { id: 'acr-login', command: ['az', 'acr', 'login', '--name', '{registry}'], changes: true };
 const acrToken: RemediationTemplate = { id: 'acr-token', command: ['az', 'acr', 'login', '--name', '{registry}', '--expose-token'], changes: false };
 const findRegistryId: RemediationTemplate = { id: 'find-registry-id', command: ['az', 'acr', 'show', '--name', '{registry}', '--query', 'id', '--output', 'tsv'], changes: false };
 const findObjectId: RemediationTemplate = { id: 'find-object-id', command: ['az', 'ad', 'signed-in-user', 'show', '--query', 'id', '--output', 'tsv'], changes: false };

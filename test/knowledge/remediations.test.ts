@@ -51,7 +51,7 @@ describe('remediationsFor', () => {
 
   it('keeps manual steps manual and marks interactive commands', () => {
     const fixes = remediationsFor('AAD_TOKEN_ERROR', {});
-    expect(fixes[0]).toMatchObject({ id: 'az-login', command: ['az', 'login'], interactive: true, changes: false });
+    expect(fixes[0]).toMatchObject({ id: 'az-login', command: ['az', 'login'], interactive: true, changes: true });
     expect(fixes.find((r) => r.id === 'env')?.command).toBeNull();
   });
 

@@ -19,7 +19,8 @@ export function azLogin(rawTenant?: string | null): Remediation {
     id: 'az-login',
     title: tenant ? t('auth.fix.azLoginTenant', { tenant }) : t('auth.fix.azLogin'),
     command: tenant ? ['az', 'login', '--tenant', tenant] : ['az', 'login'],
-    changes: false,
+    // It changes this machine's sign-in (the Azure CLI's token cache), not the registry.
+    changes: true,
     interactive: true,
     docs: AUTH_DOCS,
   };
@@ -31,7 +32,7 @@ export function azLoginAcrScope(): Remediation {
     id: 'az-login-acr-scope',
     title: t('auth.fix.azLoginAcrScope'),
     command: ['az', 'login', '--scope', ACR_SCOPE],
-    changes: false,
+    changes: true,
     interactive: true,
     docs: AUTH_DOCS,
   };

@@ -74,8 +74,8 @@ export function pullRemediations(
       // Both only write this machine's docker credentials, like `az login` its sign-in cache: no change elsewhere.
       const acr = acrNameOf(host);
       return acr
-        ? [{ id: 'acr-login', title: t('environment.pull.fix.acrLogin', { name: acr }), command: ['az', 'acr', 'login', '--name', acr], changes: false }]
-        : [{ id: 'docker-login', title: t('environment.pull.fix.dockerLogin', { host }), command: [program, 'login', host], changes: false, interactive: true }];
+        ? [{ id: 'acr-login', title: t('environment.pull.fix.acrLogin', { name: acr }), command: ['az', 'acr', 'login', '--name', acr], changes: true }]
+        : [{ id: 'docker-login', title: t('environment.pull.fix.dockerLogin', { host }), command: [program, 'login', host], changes: true, interactive: true }];
     }
     case 'timeout':
       return [manual('check-firewall', 'environment.pull.fix.timeout')];
@@ -116,9 +116,9 @@ export const dockerPull: CheckDefinition = {
     if (!allowed) {
       return {
         status: 'skip',
-        summary: t('environment.pull.notAllowed', { image }),
+        summary: t(ctx.options.interactive ? 'environment.pull.declined' : 'environment.pull.notAllowed', { image }),
         details: { image },
-        remediations: [{ id: 'allow-pull', title: t('environment.pull.fix.allow'), command: null, changes: false }],
+        remediations: [{ id: 'allow-pull', title: t(ctx.options.interactive ? 'environment.pull.fix.askAgain' : 'environment.pull.fix.allow'), command: null, changes: false }],
       };
     }
     ctx.progress(t('progress.pull', { image }));

@@ -5,7 +5,7 @@ import { HttpError, type HttpResponse } from '../../probes/http-types.js';
 import { findChallenge, parseWwwAuthenticate } from '../../probes/www-authenticate.js';
 import { deniedClientIp, htmlPage, parseRegistryErrors, retryAfterSeconds, serverDate } from '../../probes/registry-body.js';
 import { redactText } from '../../transcript/redact.js';
-import { curlRemedy, errorsDoc } from './remedies.js';
+import { curlRemedy, errorsDoc, type Reach } from './remedies.js';
 
 const CHALLENGE = 'CONNECTIVITY_CHALLENGE_ERROR';
 const FORBIDDEN = 'CONNECTIVITY_FORBIDDEN_ERROR';
@@ -42,7 +42,7 @@ export function judgeChallenge(
     wwwAuthenticate: rawHeader ?? null,
     serverDate: date,
   };
-  const curl = curlRemedy(ls.baseUrl, platform, t('registry.challenge.fix.curl'));
+  const curl = curlRemedy(ls.baseUrl, platform, t('registry.challenge.fix.curl'), options);
   const checkTarget: Remediation = { id: 'check-target', title: t('registry.challenge.fix.checkTarget', { host }), command: null, changes: false };
   const fail = (code: string, summary: string, details: Record<string, unknown>, remediations: Remediation[]): CheckOutcome => ({
     status: 'fail',
@@ -178,9 +178,16 @@ export function judgeChallenge(
 }
 
 /** An outcome for a GET /v2/ that got no HTTP answer at all. */
-export function judgeFailure(err: HttpError, ls: LoginServerData, timeoutMs: number, platform: NodeJS.Platform, proxy: string | null): CheckOutcome {
+export function judgeFailure(
+  err: HttpError,
+  ls: LoginServerData,
+  timeoutMs: number,
+  platform: NodeJS.Platform,
+  proxy: string | null,
+  reach?: Reach,
+): CheckOutcome {
   const host = ls.loginServer;
-  const curl = curlRemedy(ls.baseUrl, platform, t('registry.challenge.fix.curl'));
+  const curl = curlRemedy(ls.baseUrl, platform, t('registry.challenge.fix.curl'), reach);
   const firewall: Remediation = { id: 'ask-firewall', title: t('registry.challenge.fix.firewall', { host }), command: null, changes: false };
   const seconds = Math.round(timeoutMs / 100) / 10;
   const summaries: Record<string, string> = {
@@ -225,7 +232,7 @@ export const challengeCheck: CheckDefinition = {
       return judgeChallenge(res, ls, ctx.options, ctx.probes.platform);
     } catch (e) {
       const err = e instanceof HttpError ? e : new HttpError('other', String(e), undefined, url);
-      return judgeFailure(err, ls, ctx.timeoutMs, ctx.probes.platform, ctx.probes.http.proxyFor?.(url) ?? null);
+      return judgeFailure(err, ls, ctx.timeoutMs, ctx.probes.platform, ctx.probes.http.proxyFor?.(url) ?? null, ctx.options);
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { Remediation } from '../../engine/types.js';
+import type { ConnectTo, Remediation } from '../../engine/types.js';
 import { t } from '../../knowledge/i18n.js';
 
 /** Shared remediations of the registry connectivity checks; commands differ per platform. */
@@ -24,9 +24,19 @@ export function dnsServersRemedy(platform: NodeJS.Platform): Remediation {
   return { id: 'show-dns-servers', title: t('registry.dns.fix.dnsServers'), command, changes: false };
 }
 
-export function curlRemedy(baseUrl: string, platform: NodeJS.Platform, title: string): Remediation {
+/** How this run reaches the registry, so a suggested curl goes the same way (--connect-to, extra CA). */
+export interface Reach {
+  connectTo: ConnectTo[];
+  caFile: string | null;
+}
+
+export function curlRemedy(baseUrl: string, platform: NodeJS.Platform, title: string, reach?: Reach): Remediation {
   // curl.exe: PowerShell's "curl" is an alias for Invoke-WebRequest.
-  return { id: 'try-curl', title, command: [platform === 'win32' ? 'curl.exe' : 'curl', '-sv', `${baseUrl}/v2/`], changes: false };
+  const extra = [
+    ...(reach?.connectTo ?? []).flatMap((m) => ['--connect-to', `${m.host}:${m.port}:${m.toHost}:${m.toPort}`]),
+    ...(reach?.caFile ? ['--cacert', reach.caFile] : []),
+  ];
+  return { id: 'try-curl', title, command: [platform === 'win32' ? 'curl.exe' : 'curl', '-sv', ...extra, `${baseUrl}/v2/`], changes: false };
 }
 
 export function showCertificateRemedy(host: string, port: number, platform: NodeJS.Platform, dialled: string | null): Remediation {

@@ -51,7 +51,7 @@ export const tlsCheck: CheckDefinition = {
     }
     const showCert = showCertificateRemedy(host, ls.port, platform, mapping ? dialled : null);
     const firewall: Remediation = { id: 'ask-firewall', title: t('registry.tls.fix.firewall', { host }), command: null, changes: false };
-    const curl = curlRemedy(ls.baseUrl, platform, t('registry.tls.fix.curl'));
+    const curl = curlRemedy(ls.baseUrl, platform, t('registry.tls.fix.curl'), ctx.options);
     const noProxy: Remediation = { id: 'no-proxy', title: t('registry.tls.fix.noProxy', { host }), command: null, changes: false };
     const fail = (summary: string, details: Record<string, unknown>, remediations: Remediation[]): CheckOutcome => ({
       status: 'fail',

@@ -52,7 +52,10 @@ export function createPushCheck(opts: { bytes?: number } = {}): CheckDefinition 
       if (!repo) return { status: 'skip', summary: t('repository.noRepository') };
       const server = ctx.target?.loginServer ?? '';
       const agreed = ctx.options.yes || (await ctx.confirm(t('repository.push.confirm', { repository: repo.name, server })));
-      if (!agreed) return { status: 'skip', summary: t('repository.push.notConfirmed'), satisfiesDependents: false };
+      if (!agreed) {
+        const key = ctx.options.interactive ? 'repository.push.declined' : 'repository.push.notConfirmed';
+        return { status: 'skip', summary: t(key), satisfiesDependents: false };
+      }
 
       const access = ctx.dep<AccessTokenData>('auth.access-token');
       const base = registryBaseUrl(ctx);

@@ -11,7 +11,7 @@ import { isWsl } from '../../../src/checks/environment/host.js';
 import { BEARER, fakeContext, response } from './fakes.js';
 
 describe('az login is offered the same way everywhere', () => {
-  it('needs the terminal and counts as not changing anything (it only refreshes the local sign-in cache)', () => {
+  it('needs the terminal and counts as a change (it replaces this machine’s sign-in)', () => {
     const offered: Remediation[] = [
       azLogin(null),
       azLogin('72f988bf-86f1-41af-91ab-2d7cd011db47'),
@@ -19,12 +19,12 @@ describe('az login is offered the same way everywhere', () => {
       ...azSkipRemediations({ ok: false, reason: 'not-signed-in', message: 'Please run az login', durationMs: 1 }, 'linux', {}),
     ];
     expect(offered.every((r) => r.command?.[0] === 'az' && r.command[1] === 'login')).toBe(true);
-    for (const r of offered) expect(r, r.id).toMatchObject({ changes: false, interactive: true });
+    for (const r of offered) expect(r, r.id).toMatchObject({ changes: true, interactive: true });
   });
 
-  it('az acr login (writes only local docker credentials) is not a change either', () => {
+  it('az acr login (writes docker credentials on this machine) is a change too', () => {
     const [r] = pullRemediations('unauthorized', { platform: 'linux', env: { HOME: '/h' } }, 'myreg.azurecr.io/a:1', 'myreg.azurecr.io', 'docker');
-    expect(r).toMatchObject({ command: ['az', 'acr', 'login', '--name', 'myreg'], changes: false });
+    expect(r).toMatchObject({ command: ['az', 'acr', 'login', '--name', 'myreg'], changes: true });
   });
 });
 

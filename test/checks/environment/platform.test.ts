@@ -160,11 +160,11 @@ describe('a failed docker pull', () => {
     expect(lookup('win32')!.command).toEqual(['powershell', '-NoProfile', '-Command', 'Resolve-DnsName', '-Name', 'myreg.azurecr.io']);
   });
 
-  it('signing in only touches local credentials: changes false; docker login prompts, so it gets the terminal', () => {
+  it('signing in changes this machine’s stored credentials: changes true; docker login prompts, so it gets the terminal', () => {
     const acr = pullRemediations('unauthorized', where('linux', { HOME: '/h' }), 'myreg.azurecr.io/app:1', 'myreg.azurecr.io', 'docker');
-    expect(acr).toMatchObject([{ command: ['az', 'acr', 'login', '--name', 'myreg'], changes: false }]);
+    expect(acr).toMatchObject([{ command: ['az', 'acr', 'login', '--name', 'myreg'], changes: true }]);
     const other = pullRemediations('unauthorized', where('linux', { HOME: '/h' }), 'ghcr.io/x/y:1', 'ghcr.io', 'docker');
-    expect(other).toMatchObject([{ command: ['docker', 'login', 'ghcr.io'], changes: false, interactive: true }]);
+    expect(other).toMatchObject([{ command: ['docker', 'login', 'ghcr.io'], changes: true, interactive: true }]);
   });
 });
 

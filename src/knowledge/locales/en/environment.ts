@@ -135,4 +135,6 @@ export const environment: Record<string, string> = {
   'environment.az.ok': 'Azure CLI {version}.',
   'environment.az.unreadable': 'The Azure CLI runs, but its version could not be read from "az version".',
   'environment.az.fix.docs': 'Read about AZ_CLI_ERROR',
+  'environment.pull.declined': 'Not run: you answered no to pulling {image}.',
+  'environment.pull.fix.askAgain': 'Press r on this check to be asked again',
 };

@@ -102,4 +102,5 @@ export const repository: Record<string, string> = {
   'azure.pe.fail': 'Private endpoint names that do not resolve to their private addresses ({count}): {list}.',
   'azure.pe.fix.link': 'Link the private DNS zone {zone} to the virtual network this machine uses, or forward its DNS queries to Azure DNS',
   'azure.pe.fix.records': 'Make the zone hold these records: {records}',
+  'repository.push.declined': 'Not run: you answered no to the test upload.',
 };

@@ -135,4 +135,6 @@ export const environment: Record<string, string> = {
   'environment.az.ok': 'Azure CLI {version}.',
   'environment.az.unreadable': 'Azure CLI fungerar, men versionen gick inte att läsa från "az version".',
   'environment.az.fix.docs': 'Läs om AZ_CLI_ERROR',
+  'environment.pull.declined': 'Kördes inte: du svarade nej till att hämta {image}.',
+  'environment.pull.fix.askAgain': 'Tryck r på den här kontrollen för att få frågan igen',
 };

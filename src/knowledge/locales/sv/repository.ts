@@ -102,4 +102,5 @@ export const repository: Record<string, string> = {
   'azure.pe.fail': 'Namn på privata slutpunkter som inte pekar på sina privata adresser ({count}): {list}.',
   'azure.pe.fix.link': 'Länka den privata DNS-zonen {zone} till det virtuella nätverk som datorn använder, eller vidarebefordra dess DNS-frågor till Azure DNS',
   'azure.pe.fix.records': 'Se till att zonen har de här posterna: {records}',
+  'repository.push.declined': 'Kördes inte: du svarade nej till testuppladdningen.',
 };
