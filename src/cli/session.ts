@@ -60,13 +60,22 @@ export async function buildSession(args: ParsedArgs, io: CliIO, interactive: boo
     cloud = azConfig.cloud as Cloud;
   }
   let registry = args.registry;
+  let fromDefaults = false;
   if (registry === null && azConfig.defaultRegistry) {
     registry = azConfig.defaultRegistry;
+    fromDefaults = true;
     notices.push(t('cli.notice.defaultRegistry', { name: registry }));
   }
   let target: Target | null = null;
   if (registry !== null) {
-    const parsed = parseTarget(registry, cloud);
+    let parsed;
+    try {
+      parsed = parseTarget(registry, cloud);
+    } catch (err) {
+      // The person did not type it: say where the bad value came from.
+      if (fromDefaults && err instanceof UsageError) throw new UsageError(t('cli.error.defaultRegistry', { problem: err.message }));
+      throw err;
+    }
     target = parsed.target;
     if (parsed.lowered) notices.push(t('cli.notice.lowered', { value: registry, name: target.registryName ?? target.loginServer }));
   }

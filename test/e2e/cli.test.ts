@@ -102,3 +102,24 @@ describe('the acr-doctor command', () => {
     expect(r.stdout).toMatch(/\d+ passed, \d+ warnings, \d+ failed, \d+ skipped\n$/);
   });
 });
+
+describe('the Azure CLI defaults', () => {
+  it('checks the default registry from az configure when none is given, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-azcfg-'));
+    writeFileSync(join(dir, 'config'), '[defaults]\nacr = myreg01\n');
+    // 127.0.0.1:9 refuses at once: no public host is contacted.
+    const r = await runCli(['check', '--json', '--skip', 'environment,auth', '--connect-to', 'myreg01.azurecr.io:443:127.0.0.1:9', '--timeout', '5'], {
+      env: { AZURE_CONFIG_DIR: dir },
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target).toMatchObject({ input: 'myreg01', registryName: 'myreg01', loginServer: 'myreg01.azurecr.io' });
+  });
+
+  it('names the az configuration when its default registry is unusable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-azcfg-'));
+    writeFileSync(join(dir, 'config'), '[defaults]\nacr = bad name!\n');
+    const r = await runCli(['check'], { env: { AZURE_CONFIG_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('az configure --defaults acr=');
+  });
+});

@@ -75,4 +75,5 @@ export const cli: Record<string, string> = {
   'help.opt.version': 'show the version',
   'help.env': 'Environment: HTTPS_PROXY, HTTP_PROXY, NO_PROXY; NODE_EXTRA_CA_CERTS; DOCKER_COMMAND (e.g. podman); AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST; ACR_DOCTOR_PASSWORD; NO_COLOR; CI.',
   'help.exit': 'Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 130 interrupted.',
+  'cli.error.defaultRegistry': "the Azure CLI's default registry (az configure --defaults acr=...) is unusable: {problem} Give a registry on the command line, or fix the default.",
 };

@@ -75,4 +75,5 @@ export const cli: Record<string, string> = {
   'help.opt.version': 'visa versionen',
   'help.env': 'Miljövariabler: HTTPS_PROXY, HTTP_PROXY, NO_PROXY; NODE_EXTRA_CA_CERTS; DOCKER_COMMAND (t.ex. podman); AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_AUTHORITY_HOST; ACR_DOCTOR_PASSWORD; NO_COLOR; CI.',
   'help.exit': 'Slutkoder: 0 inget misslyckades (varningar tillåtna), 1 en kontroll misslyckades, 2 felaktig indata, 130 avbruten.',
+  'cli.error.defaultRegistry': "Azure CLI:s standardregister (az configure --defaults acr=...) går inte att använda: {problem} Ange ett register på kommandoraden eller rätta standardvärdet.",
 };
