@@ -5,10 +5,10 @@ import { VERSION } from '../version.js';
 // the checks, execa, undici, the simulator and Ink are all imported on demand below, so that
 // `--version` costs little more than starting Node itself.
 
-/** Whether the bare command opens the wizard: both ends are terminals and CI is not set. */
-export function isInteractive(io: CliIO): boolean {
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
-}
+import { isInteractive } from './interactive.js';
+
+/** Whether the bare command opens the wizard: both ends are terminals and this is not CI. */
+export { isInteractive };
 
 /** The one exit path: every command returns its exit code here; usage errors become exit 2. */
 export async function main(argv: string[], io?: CliIO): Promise<number> {

@@ -201,7 +201,7 @@ export async function runChecks(req: RunRequest): Promise<RunOutcome> {
         }
         if (req.options.skip.includes(def.id) || req.options.skip.includes(def.group)) {
           pending.delete(id);
-          finish(def, { status: 'skip', summary: t('engine.skipped') }, 0, null);
+          finish(def, { status: 'skip', summary: req.options.skipReasons?.[def.id] ?? t('engine.skipped') }, 0, null);
           progressed = true;
           continue;
         }

@@ -149,6 +149,8 @@ export interface SessionOptions {
   yes: boolean;
   failFast: boolean;
   skip: string[];
+  /** Why a check in `skip` is skipped when the person did not ask for it (demo mode). */
+  skipReasons?: Record<string, string>;
   timeoutSeconds: number;
   export: string | null;
   json: boolean;

@@ -1,3 +1,4 @@
+import { isInteractive } from '../interactive.js';
 import type { CliIO } from '../io.js';
 import type { ParsedArgs } from '../args.js';
 import { buildSession, type Session } from '../session.js';
@@ -42,6 +43,7 @@ function demoArgs(args: ParsedArgs, sim: RunningSimulator, scenario: string): Pa
       yes: o.yes || Boolean(extra.push),
       // docker pull would reach the real internet (mcr.microsoft.com); the demo stays on loopback.
       skip: [...new Set([...o.skip, 'docker.pull'])],
+      skipReasons: { 'docker.pull': t('simulator.demo.pullSkipped') },
     },
   };
 }
@@ -83,7 +85,7 @@ export async function runDemoCommand(args: ParsedArgs, io: CliIO): Promise<numbe
   if (!findScenario(scenario)) {
     throw new UsageError(t('simulator.error.unknownScenario', { name: scenario, names: SCENARIOS.map((s) => s.name).join(', ') }));
   }
-  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
+  const interactive = isInteractive(io);
 
   // Ctrl-C at any moment (also before the chain's own handler is in place) ends the demo with 130
   // after the simulator and the temporary files are gone; the check run and the wizard see it too.

@@ -1,3 +1,4 @@
+import { isInteractive } from '../interactive.js';
 import { resolve } from 'node:path';
 import type { CliIO } from '../io.js';
 import type { ParsedArgs } from '../args.js';
@@ -33,7 +34,7 @@ export async function runReplayCommand(args: ParsedArgs, io: CliIO): Promise<num
     io.stderr.write(`acr-doctor: ${err.message}\n`);
     return 2;
   }
-  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
+  const interactive = isInteractive(io);
   if (interactive) {
     const launch = await wizardReplay();
     if (launch) return await launch(doc.events, io);

@@ -36,4 +36,5 @@ export const simulator: Record<string, string> = {
   'simulator.scenario.data-endpoint-unreachable': 'The login server works, but the data endpoint that serves layers cannot be reached.',
   'simulator.scenario.cmk-broken': "Encryption uses a customer-managed key whose identity is missing from the registry's identities.",
   'simulator.scenario.private-endpoint-mismatch': "The registry's private endpoint expects private IPs that differ from what this machine resolves.",
+  'simulator.demo.pullSkipped': 'Not run in the demo: pulling a test image would go out to a public registry.',
 };

@@ -36,4 +36,5 @@ export const simulator: Record<string, string> = {
   'simulator.scenario.data-endpoint-unreachable': 'Inloggningsservern fungerar, men dataslutpunkten som levererar lagren går inte att nå.',
   'simulator.scenario.cmk-broken': 'Krypteringen använder en kundhanterad nyckel vars identitet saknas bland registrets identiteter.',
   'simulator.scenario.private-endpoint-mismatch': 'Registrets privata slutpunkt förväntar sig andra privata IP-adresser än dem den här datorn slår upp.',
+  'simulator.demo.pullSkipped': 'Körs inte i demon: att hämta en testavbildning skulle gå ut till ett publikt register.',
 };
