@@ -10,6 +10,14 @@ if (!ok) {
 }
 const argv = process.argv.slice(2);
 
+// `acr-doctor demo --list | head -3`: a reader that stops early is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 // `--version` alone always means "print the version" (no option or variable changes that), and the
 // bundle's version is package.json's, which ships beside this file: no need to load the bundle.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {

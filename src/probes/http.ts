@@ -24,6 +24,12 @@ export type HttpLog = (line: string) => void;
  * context from the full list costs ~100 ms).
  */
 export function trustedRoots(caFile: string | null, env: Record<string, string | undefined>): string[] | undefined {
+  const extra = extraRoots(caFile, env);
+  return extra.length ? [...rootCertificates, ...extra] : undefined;
+}
+
+/** The PEM texts of --ca-file and NODE_EXTRA_CA_CERTS (unreadable files left out). */
+export function extraRoots(caFile: string | null, env: Record<string, string | undefined>): string[] {
   const extra: string[] = [];
   for (const file of [caFile, env.NODE_EXTRA_CA_CERTS]) {
     if (!file) continue;
@@ -33,7 +39,21 @@ export function trustedRoots(caFile: string | null, env: Record<string, string |
       // An unreadable NODE_EXTRA_CA_CERTS is node's own warning to give; --ca-file was checked by args.
     }
   }
-  return extra.length ? [...rootCertificates, ...extra] : undefined;
+  return extra;
+}
+
+/**
+ * Node's default roots plus the extra ones. Passing `ca: [...rootCertificates, ...extra]` would
+ * parse all ~140 bundled roots again (40–190 ms of CPU in the middle of the chain); adding the
+ * extra PEMs to a default context keeps the built-in store and costs a few ms.
+ */
+export function sessionSecureContext(extra: string[]): SecureContext {
+  const ctx = createSecureContext({});
+  if (extra.length === 0) return ctx;
+  const native = (ctx as unknown as { context?: { addCACert?: (pem: string) => void } }).context;
+  if (typeof native?.addCACert !== 'function') return createSecureContext({ ca: [...rootCertificates, ...extra] });
+  for (const pem of extra) native.addCACert(pem);
+  return ctx;
 }
 
 /** A URL fit for a log: SAS signatures and token parameters replaced. */
@@ -71,9 +91,10 @@ export function createHttpClient(
   env: Record<string, string | undefined>,
   log?: HttpLog,
 ): HttpClient {
-  const ca = trustedRoots(options.caFile, env);
+  const extra = extraRoots(options.caFile, env);
+  const ca = extra.length ? [...rootCertificates, ...extra] : undefined;
   let context: SecureContext | undefined;
-  const secureContext = (): SecureContext => (context ??= createSecureContext(ca ? { ca } : {}));
+  const secureContext = (): SecureContext => (context ??= sessionSecureContext(extra));
   const timeoutMs = Math.max(1, options.timeoutSeconds) * 1000;
   const known = [...secretValuesFromEnv(env), ...(options.password ? [options.password.reveal()] : [])];
   const connections: Record<string, number> = {};

@@ -123,3 +123,14 @@ describe('the Azure CLI defaults', () => {
     expect(r.stderr).toContain('az configure --defaults acr=');
   });
 });
+
+describe('output into a pipe that closes early', () => {
+  it('ends quietly when the reader stops (demo --list | head -1)', () => {
+    const out = execFileSync('sh', ['-c', `"${process.execPath}" bin/acr-doctor.js demo --list | head -1; echo "status=$?"`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(out).toContain('status=0');
+    expect(out).not.toMatch(/EPIPE|Error/);
+  });
+});
