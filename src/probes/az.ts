@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CheckContext } from '../engine/types.js';
+import { findOnPath } from '../checks/auth/path.js';
+import { azureConfigDir } from '../cli/azure-config.js';
 import { redactText } from '../transcript/redact.js';
 
 /** Why an `az` call gave no JSON. */
@@ -19,11 +23,45 @@ export function firstLine(text: string): string {
   return redactText((line ?? '').replace(/^ERROR:\s*/i, '')).slice(0, 300);
 }
 
+/** What az itself prints when no account is signed in. */
+export const NOT_SIGNED_IN_MESSAGE = "Please run 'az login' to setup account.";
+
+/**
+ * True only when the CLI's own profile (azureProfile.json) proves nobody is signed in: the file
+ * exists, parses, and lists no subscriptions. Anything else (no file, unreadable, odd content)
+ * is false, so the caller asks az as before. One small synchronous read; never throws.
+ */
+export function profileSaysSignedOut(env: Record<string, string | undefined>): boolean {
+  try {
+    // The CLI writes this file with a UTF-8 byte order mark, which JSON.parse rejects.
+    const text = readFileSync(join(azureConfigDir(env), 'azureProfile.json'), 'utf8').replace(/^\uFEFF/, '');
+    const profile: unknown = JSON.parse(text);
+    if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) return false;
+    const subscriptions = (profile as { subscriptions?: unknown }).subscriptions;
+    return subscriptions === undefined || subscriptions === null || (Array.isArray(subscriptions) && subscriptions.length === 0);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs `az ARGS --output json` without a shell and parses its answer. Tells apart a missing CLI,
  * a CLI that is not signed in, and other failures, so checks can skip with the right reason.
  */
 export async function runAz<T = unknown>(ctx: AzContext, args: string[], options: { timeoutMs?: number } = {}): Promise<AzResult<T>> {
+  // Starting the Python CLI costs seconds; when the answer is certain without it, skip the start.
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  // process.platform, not probes.platform: the question is whether the spawn below, on this
+  // machine, would find az (probes.platform may be set to another OS to word remediations).
+  // Without any PATH the spawn falls back to the system's default search path, so ask it then.
+  const hasPath = Object.keys(ctx.probes.env).some((k) => k.toUpperCase() === 'PATH' && ctx.probes.env[k] !== undefined);
+  if (hasPath && !findOnPath('az', ctx.probes.env, process.platform)) {
+    return { ok: false, reason: 'not-installed', message: 'az was not found on PATH', durationMs: elapsed() };
+  }
+  if (profileSaysSignedOut(ctx.probes.env)) {
+    return { ok: false, reason: 'not-signed-in', message: NOT_SIGNED_IN_MESSAGE, durationMs: elapsed() };
+  }
   const argv = ['az', ...args, '--output', 'json', '--only-show-errors'];
   const r = await ctx.probes.runProcess(argv, {
     timeoutMs: options.timeoutMs ?? ctx.timeoutMs,

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 function run(stand: AzStandIn) {
-  return cmkCheck.run(makeCtx({ runProcess, env: { PATH: stand.path } }));
+  return cmkCheck.run(makeCtx({ runProcess, env: stand.env }));
 }
 
 describe('registry.cmk', () => {
@@ -58,7 +58,7 @@ describe('registry.cmk', () => {
 
   it('skips saying why when the CLI is missing or signed out', async () => {
     standIn = makeAzStandIn();
-    const missing = await cmkCheck.run(makeCtx({ runProcess, env: { PATH: `${standIn.dir}/none` } }));
+    const missing = await cmkCheck.run(makeCtx({ runProcess, env: { ...standIn.env, PATH: `${standIn.dir}/none` } }));
     expect(missing.status).toBe('skip');
     expect(missing.summary).toMatch(/not installed/);
     standIn.error('acr show', "ERROR: Please run 'az login' to setup account.");

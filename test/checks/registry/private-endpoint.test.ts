@@ -18,7 +18,7 @@ describe('registry.private-endpoint', () => {
     standIn = makeAzStandIn();
     standIn.answer('acr show', acrShowJson({ privateEndpoint: true }));
     standIn.answer('network private-endpoint show', privateEndpointJson([{ fqdn: 'localhost', ipAddresses: ['127.0.0.1'] }]));
-    const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: { PATH: standIn.path } }));
+    const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: standIn.env }));
     expect(out.status).toBe('pass');
     expect(standIn.calls().some((c) => c.startsWith('network private-endpoint show --ids /subscriptions/'))).toBe(true);
   });
@@ -38,7 +38,7 @@ describe('registry.private-endpoint', () => {
       if (host === 'myreg.eastus.data.azurecr.io') return [{ address: '10.1.0.5', family: 4 }];
       throw Object.assign(new Error('nx'), { code: 'ENOTFOUND' });
     };
-    const out = await createPrivateEndpointCheck({ resolver }).run(makeCtx({ runProcess, env: { PATH: standIn.path } }));
+    const out = await createPrivateEndpointCheck({ resolver }).run(makeCtx({ runProcess, env: standIn.env }));
     expect(out).toMatchObject({ status: 'fail', code: 'PRIVATE_ENDPOINT_ERROR' });
     expect(out.details?.mismatches).toEqual([{ fqdn: 'localhost', expected: ['10.1.0.4'], actual: ['127.0.0.1'], error: null }]);
     expect(out.summary).toContain('localhost');
@@ -54,7 +54,7 @@ describe('registry.private-endpoint', () => {
     const resolver = async () => {
       throw Object.assign(new Error('nx'), { code: 'ENOTFOUND' });
     };
-    const out = await createPrivateEndpointCheck({ resolver }).run(makeCtx({ runProcess, env: { PATH: standIn.path } }));
+    const out = await createPrivateEndpointCheck({ resolver }).run(makeCtx({ runProcess, env: standIn.env }));
     expect(out.code).toBe('PRIVATE_ENDPOINT_ERROR');
     expect(out.summary).toContain('ENOTFOUND');
   });
@@ -62,7 +62,7 @@ describe('registry.private-endpoint', () => {
   it('skips when the registry has no private endpoints', async () => {
     standIn = makeAzStandIn();
     standIn.answer('acr show', acrShowJson({}));
-    const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: { PATH: standIn.path } }));
+    const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: standIn.env }));
     expect(out.status).toBe('skip');
     expect(out.summary).toMatch(/no private endpoint/);
   });
@@ -81,7 +81,7 @@ describe('registry.private-endpoint when az cannot read the endpoint', () => {
     try {
       stand.answer('acr show', acrShowJson({ privateEndpoint: true }));
       stand.error('network private-endpoint show', "The command failed with an unexpected error. Here is the traceback:\nAttributeError: 'NoneType' object has no attribute 'standard_medium'\n");
-      const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: { PATH: stand.path } }));
+      const out = await privateEndpointCheck.run(makeCtx({ runProcess, env: stand.env }));
       expect(out.status).toBe('skip');
       expect(out.summary).toContain('AttributeError');
     } finally {

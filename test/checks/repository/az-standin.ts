@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,10 @@ export interface AzStandIn {
   dir: string;
   /** PATH holding only the stand-in (no real az behind it). */
   path: string;
+  /** An AZURE_CONFIG_DIR whose profile lists one subscription: the stand-in counts as signed in. */
+  configDir: string;
+  /** PATH and AZURE_CONFIG_DIR for a check's environment. */
+  env: Record<string, string>;
   answer(words: string, stdout: unknown): void;
   error(words: string, stderr: string): void;
   calls(): string[];
@@ -29,15 +33,42 @@ echo "ERROR: '$words' is misspelled or not recognized by the system." >&2
 exit 2
 `;
 
+/**
+ * Writes `azureProfile.json` into `configDir` the way the Azure CLI does (BOM first) after
+ * `az login`: one enabled default subscription. runAz reads it to tell "signed in" from "not".
+ */
+export function writeSignedInProfile(configDir: string): void {
+  mkdirSync(configDir, { recursive: true });
+  const profile = {
+    installationId: '3f0c9a52-6b1d-4e7a-9c2e-5d8b7a6f1e20',
+    subscriptions: [
+      {
+        id: SUB,
+        name: 'sim',
+        state: 'Enabled',
+        isDefault: true,
+        tenantId: '72f988bf-0000-0000-0000-000000000000',
+        environmentName: 'AzureCloud',
+        user: { name: 'dana@contoso.example', type: 'user' },
+      },
+    ],
+  };
+  writeFileSync(join(configDir, 'azureProfile.json'), `\uFEFF${JSON.stringify(profile)}`);
+}
+
 export function makeAzStandIn(): AzStandIn {
   const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-repo-az-'));
   const file = join(dir, 'az');
   writeFileSync(file, SCRIPT);
   chmodSync(file, 0o755);
   writeFileSync(join(dir, 'calls.log'), '');
+  const configDir = join(dir, 'azure-config');
+  writeSignedInProfile(configDir);
   return {
     dir,
     path: dir,
+    configDir,
+    env: { PATH: dir, AZURE_CONFIG_DIR: configDir },
     answer: (words, stdout) => writeFileSync(join(dir, `${words.replace(/ /g, '_')}.json`), typeof stdout === 'string' ? stdout : JSON.stringify(stdout, null, 2)),
     error: (words, stderr) => writeFileSync(join(dir, `${words.replace(/ /g, '_')}.err`), stderr),
     calls: () => {

@@ -10,30 +10,31 @@ afterEach(() => {
   standIn = null;
 });
 
-function ctxWithPath(path: string) {
-  return makeCtx({ runProcess, env: { PATH: path, HOME: '/nonexistent' } });
+/** The stand-in signed in (its own AZURE_CONFIG_DIR); `path` replaces its PATH. */
+function ctxFor(stand: AzStandIn, path = stand.path) {
+  return makeCtx({ runProcess, env: { PATH: path, HOME: '/nonexistent', AZURE_CONFIG_DIR: stand.configDir } });
 }
 
 describe('runAz', () => {
   it('parses the JSON of a successful call and passes --output json', async () => {
     standIn = makeAzStandIn();
     standIn.answer('acr show', { id: '/subscriptions/x', name: 'myreg' });
-    const r = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    const r = await runAz(ctxFor(standIn), ['acr', 'show', '--name', 'myreg']);
     expect(r).toMatchObject({ ok: true, value: { name: 'myreg' } });
     expect(standIn.calls()[0]).toContain('acr show --name myreg --output json');
   });
 
   it('tells "not installed" apart from "not signed in" and from other failures', async () => {
     standIn = makeAzStandIn();
-    const missing = await runAz(ctxWithPath(`${standIn.dir}/nothing-here`), ['acr', 'show']);
+    const missing = await runAz(ctxFor(standIn, `${standIn.dir}/nothing-here`), ['acr', 'show']);
     expect(missing).toMatchObject({ ok: false, reason: 'not-installed' });
 
     standIn.error('acr show', "ERROR: Please run 'az login' to setup account.\n");
-    const loggedOut = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    const loggedOut = await runAz(ctxFor(standIn), ['acr', 'show', '--name', 'myreg']);
     expect(loggedOut).toMatchObject({ ok: false, reason: 'not-signed-in' });
 
     standIn.error('acr show', "ERROR: (ResourceNotFound) The Resource 'Microsoft.ContainerRegistry/registries/myreg' was not found.\n");
-    const other = await runAz(ctxWithPath(standIn.path), ['acr', 'show', '--name', 'myreg']);
+    const other = await runAz(ctxFor(standIn), ['acr', 'show', '--name', 'myreg']);
     expect(other).toMatchObject({ ok: false, reason: 'failed' });
     expect(other.ok ? '' : other.message).toContain('ResourceNotFound');
   });
@@ -41,7 +42,7 @@ describe('runAz', () => {
   it('reports output that is not JSON', async () => {
     standIn = makeAzStandIn();
     standIn.answer('acr show', 'this is not json');
-    const r = await runAz(ctxWithPath(standIn.path), ['acr', 'show']);
+    const r = await runAz(ctxFor(standIn), ['acr', 'show']);
     expect(r).toMatchObject({ ok: false, reason: 'bad-json' });
   });
 });
@@ -68,7 +69,7 @@ describe('acrShow', () => {
     const stand = makeAzStandIn();
     try {
       stand.answer('acr show', { id: '/subscriptions/x', name: 'myreg' });
-      const ctx = ctxWithPath(stand.path);
+      const ctx = ctxFor(stand);
       const [a, b] = await Promise.all([acrShow(ctx, 'myreg'), acrShow(ctx, 'myreg')]);
       expect(a).toEqual(b);
       expect(stand.calls()).toHaveLength(1);

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
+import { afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CheckContext, CheckOutcome, CheckResult, ProcessResult, RunProcess, SessionOptions, Target } from '../../../src/engine/types.js';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../../src/probes/http-types.js';
 import { makeOptions } from '../../support/options.js';
+import { writeSignedInProfile } from './az-standin.js';
 
 export type Handler = (req: HttpRequest) => Partial<HttpResponse> | Promise<Partial<HttpResponse>>;
 
@@ -65,7 +70,8 @@ export function makeCtx(init: CtxInit = {}): CheckContext & { logs: string[]; qu
     probes: {
       runProcess: init.runProcess ?? noProcess,
       http: init.http ?? fakeHttp(() => ({ status: 500 })),
-      env: init.env ?? {},
+      // A fakeAz brings the environment under which runAz will ask it (az on PATH, signed in).
+      env: init.env ?? (init.runProcess as { azEnv?: Record<string, string> } | undefined)?.azEnv ?? {},
       platform: 'linux',
     },
     dep: <T,>(id: string) => deps[id] as T | undefined,
@@ -78,8 +84,34 @@ export function makeCtx(init: CtxInit = {}): CheckContext & { logs: string[]; qu
   };
 }
 
-/** A runProcess that answers `az` calls from a table keyed by the words before the first flag. */
-export function fakeAz(table: Record<string, { exitCode?: number; stdout?: unknown; stderr?: string }>): RunProcess & { calls: string[][] } {
+let signedIn: { dir: string; env: Record<string, string> } | null = null;
+// Registered while the importing test file is collected: its directory goes when the file is done.
+afterAll(() => {
+  if (signedIn) rmSync(signedIn.dir, { recursive: true, force: true });
+  signedIn = null;
+});
+
+/**
+ * PATH with an `az` file on it and an AZURE_CONFIG_DIR whose profile lists a subscription: what
+ * runAz looks at before it spawns. The file is never run (fakeAz answers instead). One directory
+ * per test file, removed after its tests.
+ */
+export function signedInAzEnv(): Record<string, string> {
+  if (signedIn) return signedIn.env;
+  const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-fake-az-'));
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'az'), '#!/bin/sh\necho "ERROR: placeholder az, answered by fakeAz" >&2\nexit 2\n', { mode: 0o755 });
+  writeSignedInProfile(join(dir, 'azure-config'));
+  signedIn = { dir, env: { PATH: bin, AZURE_CONFIG_DIR: join(dir, 'azure-config') } };
+  return signedIn.env;
+}
+
+/**
+ * A runProcess that answers `az` calls from a table keyed by the words before the first flag.
+ * `azEnv` (used by makeCtx when no env is given) makes runAz see az installed and signed in.
+ */
+export function fakeAz(table: Record<string, { exitCode?: number; stdout?: unknown; stderr?: string }>): RunProcess & { calls: string[][]; azEnv: Record<string, string> } {
   const calls: string[][] = [];
   const fn = async (argv: string[]): Promise<ProcessResult> => {
     calls.push(argv);
@@ -90,7 +122,7 @@ export function fakeAz(table: Record<string, { exitCode?: number; stdout?: unkno
     const stdout = typeof hit.stdout === 'string' ? hit.stdout : JSON.stringify(hit.stdout ?? null);
     return { ...base, exitCode: hit.exitCode ?? 0, stdout: hit.exitCode ? '' : stdout, stderr: hit.stderr ?? '' };
   };
-  return Object.assign(fn, { calls });
+  return Object.assign(fn, { calls, azEnv: signedInAzEnv() });
 }
 
 export function json(outcome: CheckOutcome): string {
