@@ -1,3 +1,4 @@
+import { makeOptions } from '../support/options.js';
 import { EventEmitter } from 'node:events';
 import { createElement } from 'react';
 import { render } from 'ink';
@@ -63,30 +64,7 @@ export const KEY = {
 const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 export function testOptions(over: Partial<SessionOptions> = {}): SessionOptions {
-  return {
-    registry: null,
-    cloud: 'AzureCloud',
-    cloudExplicit: false,
-    auth: 'auto',
-    username: null,
-    password: null,
-    repository: null,
-    push: false,
-    pullImage: null,
-    caFile: null,
-    connectTo: [],
-    yes: false,
-    failFast: false,
-    skip: [],
-    timeoutSeconds: 15,
-    export: null,
-    json: false,
-    verbose: false,
-    lang: 'en',
-    color: false,
-    interactive: true,
-    ...over,
-  };
+  return makeOptions({ interactive: true, ...over });
 }
 
 const noHttp: HttpClient = {
