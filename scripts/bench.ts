@@ -413,9 +413,15 @@ async function wizard(): Promise<void> {
       writeFileSync(join(slowBin, tool), '#!/bin/sh\nexec sleep 120\n');
       chmodSync(join(slowBin, tool), 0o755);
     }
+    // A signed-in profile, so the Azure-side checks really start the (hanging) az instead of
+    // learning from the profile that nobody is signed in.
+    const azConfig = join(work, 'azure');
+    mkdirSync(azConfig, { recursive: true });
+    writeFileSync(join(azConfig, 'azureProfile.json'), JSON.stringify({ subscriptions: [{ id: '00000000-0000-0000-0000-000000000001', name: 'bench', state: 'Enabled', isDefault: true }] }));
     sim = await withTimeout(mod.startSimulator({ scenario: 'healthy' }), 60_000, 'starting the simulator');
     const pid = startInTmux(session, [process.execPath, BIN, sim.loginServer, ...sim.cliArgs(), '--auth', 'env', '--timeout', '120'], {
       PATH: `${slowBin}:${process.env.PATH ?? ''}`,
+      AZURE_CONFIG_DIR: azConfig,
       NO_COLOR: '1',
       AZURE_CLIENT_ID: sim.fixtures.clientId,
       AZURE_CLIENT_SECRET: sim.fixtures.clientSecret,
