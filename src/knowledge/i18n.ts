@@ -30,6 +30,11 @@ export function t(key: string, params: Record<string, string | number> = {}, lan
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A count with its noun: `KEY.one` for exactly one ("1 warning", "1 misslyckad"), `KEY` otherwise. */
+export function tn(key: string, n: number): string {
+  return t(n === 1 ? `${key}.one` : key, { n });
+}
+
 /** The {placeholder} names a template uses, for the catalog test. */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

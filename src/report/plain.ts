@@ -1,7 +1,7 @@
 import type { CheckResult, Group } from '../engine/types.js';
 import { GROUPS } from '../engine/types.js';
-import { countStatuses } from '../engine/store.js';
-import { t } from '../knowledge/i18n.js';
+import { countStatuses, type Counts } from '../engine/store.js';
+import { t, tn } from '../knowledge/i18n.js';
 import { formatArgv, formatDuration, MARKS, makeStyle } from './style.js';
 
 /** The plain report: one line per check by group; what did not pass gets code, summary and fixes. */
@@ -29,6 +29,16 @@ export function renderPlain(checks: CheckResult[], opts: { color: boolean; targe
   }
   const n = countStatuses(checks);
   lines.push('');
-  lines.push(t('report.counts', { passed: n.passed, warnings: n.warnings, failed: n.failed, skipped: n.skipped }));
+  lines.push(countLine(n));
   return lines.join('\n') + '\n';
+}
+
+/** "3 passed, 1 warning, 0 failed, 2 skipped", with singular forms where a count is one. */
+export function countLine(n: Counts): string {
+  return [
+    tn('report.count.passed', n.passed),
+    tn('report.count.warnings', n.warnings),
+    tn('report.count.failed', n.failed),
+    tn('report.count.skipped', n.skipped),
+  ].join(', ');
 }

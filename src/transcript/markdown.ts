@@ -3,6 +3,7 @@ import type { RemediationRun } from '../engine/store.js';
 import { t } from '../knowledge/i18n.js';
 import { knowledgeFor } from '../knowledge/index.js';
 import { formatArgv, formatDuration, MARKS } from '../report/style.js';
+import { countLine } from '../report/plain.js';
 import type { IdentityClaims, TranscriptDocument } from './document.js';
 import { mdCell, mdCode, mdFence, mdText } from './markdown-escape.js';
 import { mermaidChain, type ChainNode } from './mermaid.js';
@@ -131,7 +132,7 @@ export function renderMarkdown(doc: TranscriptDocument, known: string[] = []): s
   const title = doc.target ? t('transcript.md.title', { target: doc.target.loginServer }) : t('transcript.md.titleLocal');
   const lines: string[] = [`# ${mdText(title)}`, '', ...headerTable(doc), ''];
   const s = doc.summary;
-  lines.push(mdText(t('report.counts', { passed: s.passed, warnings: s.warnings, failed: s.failed, skipped: s.skipped })), '');
+  lines.push(mdText(countLine(s)), '');
 
   lines.push(`## ${mdText(t('transcript.md.checks'))}`, '');
   if (checks.length > 0) lines.push(...checksTable(checks), '');

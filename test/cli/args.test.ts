@@ -131,3 +131,15 @@ describe('Azure CLI config', () => {
     expect(ini.cloud?.name).toBe('AzureChinaCloud');
   });
 });
+
+describe('the closing count line', () => {
+  it('uses the singular for exactly one, in both languages', async () => {
+    const { countLine } = await import('../../src/report/plain.js');
+    const { setLang } = await import('../../src/knowledge/i18n.js');
+    setLang('en');
+    expect(countLine({ passed: 3, warnings: 1, failed: 1, skipped: 0 })).toBe('3 passed, 1 warning, 1 failed, 0 skipped');
+    setLang('sv');
+    expect(countLine({ passed: 1, warnings: 2, failed: 1, skipped: 2 })).toBe('1 godkänd, 2 varningar, 1 misslyckad, 2 överhoppade');
+    setLang('en');
+  });
+});
