@@ -70,7 +70,7 @@ function withEnv(env: Record<string, string | undefined>): RunProcess {
 }
 
 async function launch(session: Session, io: CliIO, scenario: string, interactive: boolean): Promise<number> {
-  if (!interactive) return (await runCheckCommand(session, io)).exitCode;
+  if (!interactive) return (await runCheckCommand(session, io, { mode: 'demo', scenario })).exitCode;
   const { launchWizard } = await import('../../ui/launch.js');
   return launchWizard(session, io, { demo: { scenario } });
 }
