@@ -15,7 +15,7 @@ import { Footer, keysFor } from './components/Footer.js';
 import { wrappedLineCount } from './layout.js';
 import { StartScreen, validateInput } from './screens/StartScreen.js';
 import { ChainScreen, orderedRows } from './screens/ChainScreen.js';
-import { DetailScreen } from './screens/DetailScreen.js';
+import { DetailScreen, type ScrollMeasure } from './screens/DetailScreen.js';
 import { ConfirmScreen } from './screens/ConfirmScreen.js';
 import { RunScreen } from './screens/RunScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
@@ -69,6 +69,16 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
     const failed = firstProblem(rows);
     if (failed) dispatch({ type: 'select', id: failed.id });
   }, [snap.runSeq]);
+
+  // How far the open detail can scroll and its page size, as the screen last measured them.
+  const detailScroll = useRef<ScrollMeasure>({ max: 0, page: 1 });
+  const onDetailMeasure = useMemo(() => (m: ScrollMeasure) => {
+    detailScroll.current = m;
+  }, []);
+  const runScroll = useRef<ScrollMeasure>({ max: 0, page: 1 });
+  const onRunMeasure = useMemo(() => (m: ScrollMeasure) => {
+    runScroll.current = m;
+  }, []);
 
   const secrets = useMemo(() => controller.knownSecrets(), [controller]);
 
@@ -182,6 +192,14 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
           act({ type: 'message', text });
         });
         return;
+      case 'scroll': {
+        if (v.screen !== 'detail' && v.screen !== 'run') return;
+        const { max, page } = v.screen === 'run' ? runScroll.current : detailScroll.current;
+        const by = cmd.to === 'page-down' ? page : cmd.to === 'page-up' ? -page : cmd.to === 'top' ? -Infinity : Infinity;
+        // The output's offset counts back from its end: down the page is toward zero.
+        act({ type: 'scroll', by: v.screen === 'run' ? -by : by, max });
+        return;
+      }
       case 'help':
         act({ type: 'help' });
         return;
@@ -233,13 +251,13 @@ export function App({ controller, initialView, color, cloud, onView, onQuit }: A
       body = <StartScreen input={view.input} cloud={cloud} width={width} />;
       break;
     case 'detail':
-      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} lines={size.rows - chrome - 1} readOnly={snap.readOnly} secrets={secrets} runs={snap.state.remediationRuns.filter((x) => x.checkId === selected.id)} /> : null;
+      body = selected ? <DetailScreen row={selected} remediation={view.remediation} width={width} height={size.rows} lines={size.rows - chrome - 1} readOnly={snap.readOnly} secrets={secrets} runs={snap.state.remediationRuns.filter((x) => x.checkId === selected.id)} scroll={view.scroll} onMeasure={onDetailMeasure} /> : null;
       break;
     case 'confirm':
       body = confirmRem ? <ConfirmScreen remediation={confirmRem} width={width} /> : null;
       break;
     case 'run':
-      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} lines={size.rows - chrome} interactive={Boolean(snap.fixes[run.runId]?.interactive)} secrets={secrets} /> : null;
+      body = run ? <RunScreen run={run} fix={snap.fixes[run.runId]} checkTitle={selected?.title ?? run.checkId} frame={frame} width={width} lines={size.rows - chrome} interactive={Boolean(snap.fixes[run.runId]?.interactive)} secrets={secrets} scroll={view.runScroll} onMeasure={onRunMeasure} /> : null;
       break;
     case 'help':
       body = <HelpScreen width={width} readOnly={snap.readOnly} />;

@@ -14,6 +14,8 @@ export type Command =
   | { name: 'rerun-all' }
   | { name: 'export' }
   | { name: 'help' }
+  /** Page through a long detail or a command's output: by a page, or to the top or bottom. */
+  | { name: 'scroll'; to: 'page-down' | 'page-up' | 'top' | 'bottom' }
   | { name: 'quit' }
   | { name: 'interrupt' }
   | { name: 'type'; text: string }
@@ -33,6 +35,10 @@ export interface KeyInfo {
   backspace?: boolean;
   delete?: boolean;
   tab?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
 }
 
 export interface RouteContext {
@@ -70,6 +76,13 @@ export function route(input: string, key: KeyInfo, ctx: RouteContext): Command |
     if (input === 'n' || input === 'N' || key.escape || key.leftArrow) return { name: 'no' };
     if (input === 'q') return { name: 'quit' };
     return null;
+  }
+
+  if (ctx.screen === 'detail' || ctx.screen === 'run') {
+    if (key.pageDown || input === ' ') return { name: 'scroll', to: 'page-down' };
+    if (key.pageUp || input === 'b') return { name: 'scroll', to: 'page-up' };
+    if (key.home) return { name: 'scroll', to: 'top' };
+    if (key.end) return { name: 'scroll', to: 'bottom' };
   }
 
   if (key.upArrow || input === 'k') return { name: 'up' };

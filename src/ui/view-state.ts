@@ -7,6 +7,10 @@ export interface ViewState {
   selectedId: string | null;
   /** Index of the highlighted remediation on the detail screen. */
   remediation: number;
+  /** Detail screen: how many lines of the content are scrolled off the top. */
+  scroll: number;
+  /** Run screen: how many lines of output are scrolled back from the end. */
+  runScroll: number;
   /** The remediation waiting for y/n (confirm screen). */
   confirmIndex: number | null;
   /** The remediation run shown on the run screen. */
@@ -23,6 +27,8 @@ export const initialView = (screen: Screen): ViewState => ({
   screen,
   selectedId: null,
   remediation: 0,
+  scroll: 0,
+  runScroll: 0,
   confirmIndex: null,
   runId: null,
   helpFrom: null,
@@ -34,6 +40,8 @@ export type ViewAction =
   | { type: 'move'; ids: string[]; delta: number }
   | { type: 'move-remediation'; count: number; delta: number }
   | { type: 'select'; id: string | null }
+  /** Scroll the detail (or, on the run screen, the output back from its end) by `by` lines (±Infinity: to an end), kept within 0..max. */
+  | { type: 'scroll'; by: number; max: number }
   | { type: 'open-detail' }
   | { type: 'close' }
   | { type: 'choose-remediation'; index: number }
@@ -59,8 +67,15 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
     }
     case 'select':
       return { ...v, selectedId: a.id };
+    case 'scroll': {
+      const max = Math.max(0, a.max);
+      // A resize may have shrunk the content: start from what is really shown.
+      const field = v.screen === 'run' ? 'runScroll' : 'scroll';
+      const from = Math.min(v[field], max);
+      return { ...v, [field]: Math.min(max, Math.max(0, from + a.by)) };
+    }
     case 'open-detail':
-      return v.selectedId ? { ...v, screen: 'detail', remediation: 0, confirmIndex: null, message: null } : v;
+      return v.selectedId ? { ...v, screen: 'detail', remediation: 0, scroll: 0, confirmIndex: null, message: null } : v;
     case 'close':
       switch (v.screen) {
         case 'detail':
@@ -79,7 +94,7 @@ export function viewReducer(v: ViewState, a: ViewAction): ViewState {
     case 'confirm':
       return { ...v, screen: 'confirm', remediation: a.index, confirmIndex: a.index, message: null };
     case 'show-run':
-      return { ...v, screen: 'run', runId: a.runId, confirmIndex: null };
+      return { ...v, screen: 'run', runId: a.runId, runScroll: 0, confirmIndex: null };
     case 'help':
       return v.screen === 'help' ? v : { ...v, screen: 'help', helpFrom: v.screen, message: null };
     case 'type':

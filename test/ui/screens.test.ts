@@ -301,7 +301,7 @@ describe('layout, colour and idle', () => {
     expect(d).toContain('network-rule add');
     expect(d.indexOf('What you can do')).toBeLessThan(d.indexOf('What I saw') === -1 ? Infinity : d.indexOf('What I saw'));
     // What was cut is not silently gone: the last line says there is more.
-    const cut = await r.waitFor((x) => x.includes('There is more'), 'cut marker');
+    const cut = await r.waitFor((x) => x.includes('more below'), 'cut marker');
     expect(cut.split('\n').length).toBeLessThanOrEqual(20);
   });
 
@@ -311,7 +311,7 @@ describe('layout, colour and idle', () => {
     await r.press(KEY.enter);
     await r.waitFor((x) => x.includes('What it means'), 'detail');
     await new Promise((res) => setTimeout(res, 100));
-    expect(r.frame()).not.toContain('There is more');
+    expect(r.frame()).not.toContain('more below');
   });
 
   it('speaks Swedish with --lang sv', async () => {

@@ -24,6 +24,7 @@ export function keysFor(view: ViewState, snap: Snapshot): string[] {
       return [
         ...(rems.length > 0 ? [t('ui.key.choose')] : []),
         ...(runnable ? [t('ui.key.run')] : []),
+        t('ui.key.scroll'),
         t('ui.key.back'),
         ...(ro ? [] : [t('ui.key.rerunOne')]),
         t('ui.key.help'),
@@ -32,7 +33,7 @@ export function keysFor(view: ViewState, snap: Snapshot): string[] {
     case 'confirm':
       return [t('ui.key.confirm')];
     case 'run':
-      return snap.activeRunId ? [t('ui.key.stop')] : [t('ui.key.back'), t('ui.key.quit')];
+      return snap.activeRunId ? [t('ui.key.stop'), t('ui.key.scroll')] : [t('ui.key.scroll'), t('ui.key.back'), t('ui.key.quit')];
     case 'help':
       return [t('ui.key.back')];
   }

@@ -19,12 +19,6 @@ export function evidenceText(value: unknown): string {
   return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 
-/** The first sentence, for narrow or short terminals. */
-export function firstSentence(text: string): string {
-  const m = /^.+?[.!?](?=\s|$)/s.exec(text);
-  return m ? m[0] : text;
-}
-
 function explanationFor(code: string | null): { text: string; causes: string[]; docs: string | null } | null {
   if (!code) return null;
   try {
@@ -48,6 +42,32 @@ interface Props {
   secrets?: string[];
   /** Fixes already run for this check (this session or, in a replay, the recorded one). */
   runs?: RemediationRun[];
+  /** Lines scrolled off the top (short terminals); kept within what there is to scroll. */
+  scroll?: number;
+  /** Told how far the content can scroll and how many lines a page is, whenever that changes. */
+  onMeasure?: (m: ScrollMeasure) => void;
+}
+
+export interface ScrollMeasure {
+  max: number;
+  page: number;
+}
+
+/**
+ * The scroll window over `total` lines of content in `room` lines: a "more above" line when
+ * scrolled, a "more below" line when something is left under it.
+ */
+export function scrollWindow(total: number, room: number, scroll: number): { offset: number; above: boolean; below: boolean; window: number; max: number; page: number } {
+  // Everything fits: no markers, nothing to scroll.
+  if (total <= room) return { offset: 0, above: false, below: false, window: room, max: 0, page: Math.max(1, room - 2) };
+  // At the bottom only the "above" line is shown, so the last `room - 1` lines fill the rest.
+  const max = total - (room - 1);
+  const offset = Math.min(Math.max(0, scroll), max);
+  const above = offset > 0;
+  const below = offset < max;
+  const window = Math.max(1, room - (above ? 1 : 0) - (below ? 1 : 0));
+  // One line of the last page stays in view, so the reader keeps their place.
+  return { offset, above, below, window, max, page: Math.max(1, room - 3) };
 }
 
 function runOutcome(run: RemediationRun): string {
@@ -56,16 +76,24 @@ function runOutcome(run: RemediationRun): string {
   return t('ui.detail.ranExit', { code: run.exitCode === null ? '–' : run.exitCode, duration: formatDuration(run.durationMs ?? 0) });
 }
 
-export function DetailScreen({ row, remediation, width, height, lines, readOnly, secrets = [], runs = [] }: Props): ReactNode {
-  // Short terminals drop the likely causes and cut the evidence, so the fixes stay on screen.
+export function DetailScreen({ row, remediation, width, height, lines, readOnly, secrets = [], runs = [], scroll = 0, onMeasure }: Props): ReactNode {
+  // Short or narrow terminals put the fixes first and show the rest in a window that scrolls.
   const compact = height < 34 || width < 80;
   const room = Math.max(6, lines);
-  // Whether the compact view had to cut something: then its last line says so.
+  // The compact view shows a window over its content; how tall the content is is known after layout.
   const content = useRef<DOMElement>(null);
-  const [cut, setCut] = useState(false);
+  const [total, setTotal] = useState(0);
   useEffect(() => {
-    const next = compact && content.current !== null && measureElement(content.current).height > room;
-    if (next !== cut) setCut(next);
+    const next = compact && content.current !== null ? measureElement(content.current).height : 0;
+    if (next !== total) setTotal(next);
+  });
+  const win = scrollWindow(total, room, scroll);
+  const reported = useRef<string>('');
+  useEffect(() => {
+    const key = `${win.max}/${win.page}`;
+    if (key === reported.current) return;
+    reported.current = key;
+    onMeasure?.({ max: win.max, page: win.page });
   });
   const s = row.state;
   if (s.phase !== 'done') {
@@ -121,9 +149,9 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly,
         <Box marginTop={1} flexDirection="column">
           <Text bold>{t('ui.detail.why')}</Text>
           <Box paddingLeft={2}>
-            <Text wrap="wrap">{k ? (compact ? firstSentence(k.text) : k.text) : r.status === 'skip' ? r.summary : t('ui.detail.noExplanation')}</Text>
+            <Text wrap="wrap">{k ? k.text : r.status === 'skip' ? r.summary : t('ui.detail.noExplanation')}</Text>
           </Box>
-          {(compact ? [] : (k?.causes ?? [])).map((c, i) => (
+          {(k?.causes ?? []).map((c, i) => (
             <Box key={i} paddingLeft={2}>
               <Box width={2} flexShrink={0}>
                 <Text>•</Text>
@@ -200,11 +228,13 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly,
       ) : null}
     </>
   );
-  // Short or narrow: the fixes come right after the summary and the rest is cut to fit.
+  // Short or narrow: the fixes come right after the summary, and the rest scrolls into view.
   return compact ? (
     <Box flexDirection="column" width={width} marginTop={1} height={room} overflow="hidden">
-      <Box flexDirection="column" height={cut ? room - 1 : room} overflow="hidden" flexShrink={0}>
-        <Box ref={content} flexDirection="column" flexShrink={0}>
+      {win.above ? <Tone tone="dim" wrap="truncate-end">{t('ui.detail.moreAbove')}</Tone> : null}
+      <Box flexDirection="column" height={win.window} overflow="hidden" flexShrink={0}>
+        {/* A negative margin slides the content up; the box above clips what is off the window. */}
+        <Box ref={content} flexDirection="column" flexShrink={0} marginTop={-win.offset}>
           {[head, fixes, evidence, why, more].map((section, i) => (
             // Fixed height makes Yoga squeeze children; sections keep their size and the overflow is cut.
             <Box key={i} flexDirection="column" flexShrink={0}>
@@ -213,7 +243,7 @@ export function DetailScreen({ row, remediation, width, height, lines, readOnly,
           ))}
         </Box>
       </Box>
-      {cut ? <Tone tone="dim" wrap="truncate-end">{t('ui.detail.more')}</Tone> : null}
+      {win.below ? <Tone tone="dim" wrap="truncate-end">{t('ui.detail.more')}</Tone> : null}
     </Box>
   ) : (
     <Box flexDirection="column" width={width} marginTop={1}>

@@ -8,6 +8,8 @@ const KEYS: [string, string][] = [
   ['Enter  →', 'ui.help.open'],
   ['Esc  ←', 'ui.help.back'],
   ['1–9', 'ui.help.pick'],
+  ['PgDn PgUp', 'ui.help.scroll'],
+  ['Space  b', 'ui.help.scrollSpace'],
   ['y  n', 'ui.help.answer'],
   ['r', 'ui.help.rerun'],
   ['R', 'ui.help.rerunAll'],
