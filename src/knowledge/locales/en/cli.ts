@@ -2,7 +2,6 @@ export const cli: Record<string, string> = {
   'cli.hint.help': "Run 'acr-doctor --help' to see the commands and options.",
   'cli.error.internal': 'something unexpected went wrong: {message}',
   'cli.error.generic': '{message}',
-  'cli.error.notYet': "'{feature}' is not available in this version of acr-doctor yet.",
   'cli.error.unknownOption': "there is no option '{option}'.",
   'cli.error.noPasswordFlag': 'there is no --password option, so that passwords never end up in shell history: pipe it with --password-stdin or set ACR_DOCTOR_PASSWORD.',
   'cli.error.missingValue': '{option} needs a value.',

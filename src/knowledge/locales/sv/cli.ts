@@ -2,7 +2,6 @@ export const cli: Record<string, string> = {
   'cli.hint.help': "Kör 'acr-doctor --help' för att se kommandon och flaggor.",
   'cli.error.internal': 'något oväntat gick fel: {message}',
   'cli.error.generic': '{message}',
-  'cli.error.notYet': "'{feature}' finns inte i den här versionen av acr-doctor än.",
   'cli.error.unknownOption': "flaggan '{option}' finns inte.",
   'cli.error.noPasswordFlag': 'det finns ingen --password-flagga, så att lösenord aldrig hamnar i skalhistoriken: skicka det med --password-stdin eller sätt ACR_DOCTOR_PASSWORD.',
   'cli.error.missingValue': '{option} behöver ett värde.',
