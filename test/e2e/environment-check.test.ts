@@ -6,18 +6,10 @@ import { join } from 'node:path';
 import { ROOT, dockerDaemonUp, hasCommand, requireTool, runCli } from '../support/tools.js';
 import { expectContractReport } from '../support/report-shape.js';
 import { hasDistribution, startDistribution } from '../support/distribution.js';
+import { CHECK_IDS } from '../../src/checks/ids.js';
 
-const ENV_IDS = [
-  'docker.command',
-  'docker.daemon',
-  'docker.version',
-  'docker.pull',
-  'helm.command',
-  'helm.version',
-  'notary.command',
-  'notary.version',
-  'az.version',
-];
+// The contract's environment checks, in display order.
+const ENV_IDS = CHECK_IDS.slice(0, CHECK_IDS.indexOf('az.version') + 1);
 
 // An empty Azure CLI config (az fills it in): no default registry, so only the environment checks run.
 const azConfig = mkdtempSync(join(tmpdir(), 'acr-doctor-azcfg-'));

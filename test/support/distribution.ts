@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { generate } from 'selfsigned';
+import { childCloser } from './stop-child.js';
 
 /** Debian's docker-registry package: the CNCF Distribution registry. */
 export const DISTRIBUTION_BIN = '/usr/bin/docker-registry';
@@ -145,18 +146,7 @@ export async function startDistribution(
 
   const scheme = opts.tls ? 'https' : 'http';
   const url = `${scheme}://127.0.0.1:${port}`;
-  const close = async (): Promise<void> => {
-    if (!exited) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => {
-          if (!exited) child.kill('SIGKILL');
-        }, 3000).unref();
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const close = childCloser(child, dir, () => exited);
 
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {

@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './distribution.js';
+import { childCloser } from './stop-child.js';
 
 export const TINYPROXY_BIN = '/usr/bin/tinyproxy';
 
@@ -58,18 +59,7 @@ export async function startTinyproxy(
   const child: ChildProcess = spawn(TINYPROXY_BIN, ['-d', '-c', conf], { stdio: 'ignore' });
   let exited = false;
   child.on('exit', () => (exited = true));
-  const close = async (): Promise<void> => {
-    if (!exited) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => {
-          if (!exited) child.kill('SIGKILL');
-        }, 3000).unref();
-      });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const close = childCloser(child, dir, () => exited);
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && !exited) {
     if (await listening(port)) {

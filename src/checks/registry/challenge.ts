@@ -223,7 +223,7 @@ export const challengeCheck: CheckDefinition = {
   codes: [CHALLENGE, FORBIDDEN, AAD_LOGIN, THROTTLED],
   async run(ctx): Promise<CheckOutcome> {
     const ls = ctx.dep<LoginServerData>('registry.login-server');
-    if (!ls) return { status: 'skip', summary: 'registry.login-server', satisfiesDependents: false };
+    if (!ls) return { status: 'skip', summary: t('engine.blocked', { title: 'Registry login server' }), satisfiesDependents: false };
     const url = `${ls.baseUrl}/v2/`;
     try {
       // Exactly one request: the auth checks reuse what it learns.

@@ -22,7 +22,7 @@ export function makeDnsCheck(lookup?: LookupFn): CheckDefinition {
     codes: [CODE],
     async run(ctx): Promise<CheckOutcome> {
       const ls = ctx.dep<LoginServerData>('registry.login-server');
-      if (!ls) return { status: 'skip', summary: 'registry.login-server', satisfiesDependents: false };
+      if (!ls) return { status: 'skip', summary: t('engine.blocked', { title: 'Registry login server' }), satisfiesDependents: false };
       const mapping = findMapping(ls.host, ls.port, ctx.options.connectTo);
       if (mapping) {
         const to = mapping.toHost.replace(/^\[|\]$/g, '');

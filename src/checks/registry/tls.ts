@@ -38,7 +38,7 @@ export const tlsCheck: CheckDefinition = {
   codes: [CODE],
   async run(ctx): Promise<CheckOutcome> {
     const ls = ctx.dep<LoginServerData>('registry.login-server');
-    if (!ls) return { status: 'skip', summary: 'registry.login-server', satisfiesDependents: false };
+    if (!ls) return { status: 'skip', summary: t('engine.blocked', { title: 'Registry login server' }), satisfiesDependents: false };
     const http = ctx.probes.http;
     const url = `${ls.baseUrl}/`;
     const host = ls.host;

@@ -47,43 +47,37 @@ function CheckLineView({ row, selected, frame, blockerTitle, width, asking = fal
     : s.phase === 'pending' ? <Tone tone="pending">·</Tone>
     : <Tone tone={s.result.status} bold>{MARKS[s.result.status]}</Tone>;
   const extra = suffix(row, blockerTitle, asking);
-  // A failure's code must stay readable: the title gives way first.
   const code = s.phase === 'done' && (s.result.status === 'fail' || s.result.status === 'warn') ? s.result.code : null;
-  if (code) {
-    return (
-      <Box width={width}>
-        <Box flexShrink={1}>
-          <Text bold={selected} wrap="truncate-end">
-            {selected ? '› ' : '  '}
-            {mark} {row.title}
-          </Text>
-        </Box>
-        <Box flexShrink={0}>
-          <Text>
-            {width >= 80 ? <Tone tone="dim">{'  '}{extra.text} ·</Tone> : null}{' '}
-            <Tone tone={extra.tone}>{code}</Tone>
-          </Text>
-        </Box>
+  // A title that gives way (truncates) so the part on the right stays whole.
+  const withKeptTail = (tail: ReactNode): ReactNode => (
+    <Box width={width}>
+      <Box flexShrink={1}>
+        <Text bold={selected} wrap="truncate-end">
+          {selected ? '› ' : '  '}
+          {mark} {row.title}
+        </Text>
       </Box>
+      <Box flexShrink={0}>
+        <Text>{tail}</Text>
+      </Box>
+    </Box>
+  );
+  // A failure's code must stay readable.
+  if (code) {
+    return withKeptTail(
+      <>
+        {width >= 80 ? <Tone tone="dim">{'  '}{extra.text} ·</Tone> : null}{' '}
+        <Tone tone={extra.tone}>{code}</Tone>
+      </>,
     );
   }
-  // A passed check's duration is short and worth keeping whole; the title gives way instead.
+  // A passed check's duration is short and worth keeping whole.
   if (s.phase === 'done' && s.result.status === 'pass' && extra.text) {
-    return (
-      <Box width={width}>
-        <Box flexShrink={1}>
-          <Text bold={selected} wrap="truncate-end">
-            {selected ? '› ' : '  '}
-            {mark} {row.title}
-          </Text>
-        </Box>
-        <Box flexShrink={0}>
-          <Text>
-            {'  '}
-            <Tone tone={extra.tone}>{extra.text}</Tone>
-          </Text>
-        </Box>
-      </Box>
+    return withKeptTail(
+      <>
+        {'  '}
+        <Tone tone={extra.tone}>{extra.text}</Tone>
+      </>,
     );
   }
   return (
